@@ -1,0 +1,59 @@
+# make run   : create .venv, install, build the tables, serve the dashboard on port 8501
+# make test  : install test tools (and Debian's chromium when root), build, lint, run every test
+# make bench : benchmarks, results in docs/benchmarks.md
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8501
+SEEDS := $(wildcard seeds/*)
+PREP := $(wildcard data_prep/*.py data_prep/*.toml data_prep/*.txt)
+
+.PHONY: run test lint bench tables install install-test chromium serve clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+install: $(VENV)/.installed
+install-test: $(VENV)/.installed-test
+
+data/curated/manifest.json: $(SEEDS) $(PREP) | $(VENV)/.installed
+	$(BIN)/python -m data_prep build
+
+tables: data/curated/manifest.json
+
+run: tables
+	$(BIN)/streamlit run dashboard/Home.py --server.port $(PORT)
+
+# Listen on every interface, for a LAN.
+serve: tables
+	$(BIN)/streamlit run dashboard/Home.py --server.port $(PORT) --server.address 0.0.0.0
+
+# Browser tests need Chromium and a font with Chinese glyphs; as root, install Debian's.
+chromium:
+	@if [ -x /usr/bin/chromium ] && fc-list :lang=zh 2>/dev/null | grep -q .; then :; \
+	elif [ "$$(id -u)" = 0 ]; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
+	else echo "browser tests need /usr/bin/chromium and fonts-noto-cjk: sudo apt-get install chromium fonts-noto-cjk" >&2; exit 1; fi
+
+lint: install-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+test: install-test chromium tables lint
+	$(BIN)/python -m pytest
+
+bench: install-test tables
+	$(BIN)/python bench/bench_data_prep.py
+
+clean:
+	rm -rf data/curated tests/artifacts .pytest_cache

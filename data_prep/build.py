@@ -1,0 +1,200 @@
+"""Build data/curated/ from the seeds and the catalog, atomically.
+
+Everything is written to a temporary folder next to the target and checked there; only when the
+whole build and its checks succeeded does it replace the previous tables. On any error the previous
+tables stay as they were.
+"""
+
+import csv
+import io
+import json
+import os
+import shutil
+import tempfile
+import tomllib
+from datetime import UTC, datetime
+from pathlib import Path
+
+from data_prep import CURATED_DIR, PACKAGE_DIR, SEEDS_DIR
+from data_prep.check import check_tables
+from data_prep.curate import (
+    CATALOG,
+    METRIC_COLUMNS,
+    PROJECT_COLUMNS,
+    TARGET_COLUMNS,
+    Sources,
+    build_metrics,
+    build_projects,
+    build_targets,
+    load_catalog,
+)
+from data_prep.errors import InputError
+from data_prep.figures import LEDGER_COLUMNS
+from data_prep.pipeline import ReadReport, read_report
+from data_prep.reports import load_reports, sha256_of
+
+SCHEMA = PACKAGE_DIR / "schema.toml"
+ARTICLE_COLUMNS = [
+    "source", "article", "headline", "subtitle", "byline", "sections", "is_lead",
+    "zhundong_mentions", "relevance", "keywords", "figures", "chars", "start",
+]  # fmt: skip
+REPORT_COLUMNS = [
+    "report_id", "source", "newspaper", "lead_headline", "report_date", "date_basis", "sha256",
+    "lead_headline_en", "lead_subtitle", "newspaper_en", "newspaper_basis",
+]  # fmt: skip
+
+
+def csv_bytes(rows: list[dict], columns: list[str]) -> bytes:
+    """Rows as CSV in UTF-8 with a byte-order mark, so that Excel on Chinese Windows reads it."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\r\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({column: row.get(column, "") for column in columns})
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def figure_rows(read: ReadReport) -> list[dict]:
+    return [figure.row() for figure in read.figures]
+
+
+def article_rows(read: ReadReport, prefix: str, lead_headline: str) -> list[dict]:
+    counts: dict[str, int] = {}
+    for figure in read.figures:
+        counts[figure.article] = counts.get(figure.article, 0) + 1
+    spans = read.page.spans
+    rows = []
+    for article in read.page.articles:
+        article_id = f"{prefix}-a{article.number:02d}"
+        body_starts = [s.start for s in spans if s.article == article.number and s.role == "body"]
+        rows.append(
+            {
+                "source": read.source,
+                "article": article_id,
+                "headline": article.headline,
+                "subtitle": article.subtitle,
+                "byline": article.byline,
+                "sections": "|".join(article.sections),
+                "is_lead": bool(lead_headline) and lead_headline in article.headline,
+                "zhundong_mentions": article.zhundong_mentions,
+                "relevance": article.relevance,
+                "keywords": "|".join(article.keywords),
+                "figures": counts.get(article_id, 0),
+                "chars": sum(len(paragraph) for paragraph in article.body),
+                "start": min(body_starts) if body_starts else "",
+            }
+        )
+    return rows
+
+
+def _describe_columns() -> list[dict]:
+    schema = tomllib.loads(SCHEMA.read_text(encoding="utf-8"))
+    return [
+        {"table": table, "column": column, "description": text}
+        for table, columns in schema.items()
+        for column, text in columns.items()
+        if not column.startswith("_")
+    ]
+
+
+def build_tables(seeds_dir: Path = SEEDS_DIR, catalog_path: Path = CATALOG) -> dict[str, bytes]:
+    """All output files (relative path -> bytes) except the manifest; raises InputError."""
+    reports = load_reports(seeds_dir)
+    catalog = load_catalog(catalog_path)
+    figures: list[dict] = []
+    articles: list[dict] = []
+    texts: dict[str, str] = {}
+    files: dict[str, bytes] = {}
+    for report in reports:
+        read = read_report(
+            seeds_dir / report.file,
+            lead_headline=report.lead_headline,
+            report_year=report.year,
+            prefix=report.report_id,
+        )
+        figures += figure_rows(read)
+        articles += article_rows(read, report.report_id, report.lead_headline)
+        texts[report.file] = read.text.text
+        files[f"texts/{report.file}"] = read.text.text.encode("utf-8")
+    sources = Sources({report.report_id: report for report in reports}, figures, texts)
+    report_rows = [
+        {
+            "report_id": r.report_id,
+            "source": r.file,
+            "newspaper": r.newspaper,
+            "lead_headline": r.lead_headline,
+            "report_date": r.report_date,
+            "date_basis": r.date_basis,
+            "sha256": r.sha256,
+            **r.extra,
+        }
+        for r in reports
+    ]
+    files["figures.csv"] = csv_bytes(figures, LEDGER_COLUMNS)
+    files["articles.csv"] = csv_bytes(articles, ARTICLE_COLUMNS)
+    files["reports.csv"] = csv_bytes(report_rows, REPORT_COLUMNS)
+    files["metrics.csv"] = csv_bytes(build_metrics(catalog, sources), METRIC_COLUMNS)
+    files["projects.csv"] = csv_bytes(build_projects(catalog, sources), PROJECT_COLUMNS)
+    files["targets.csv"] = csv_bytes(build_targets(catalog, sources), TARGET_COLUMNS)
+    files["columns.csv"] = csv_bytes(_describe_columns(), ["table", "column", "description"])
+    return files
+
+
+def _manifest(files: dict[str, bytes], seeds_dir: Path, catalog_path: Path) -> dict:
+    inputs = {
+        path.relative_to(seeds_dir.parent).as_posix(): sha256_of(path)
+        for path in sorted(seeds_dir.iterdir())
+        if path.is_file()
+    }
+    for path in (catalog_path, SCHEMA, PACKAGE_DIR / "layout.toml", PACKAGE_DIR / "userdict.txt"):
+        inputs[f"data_prep/{path.name}"] = sha256_of(path)
+    rows = {
+        name: data.decode("utf-8-sig").count("\r\n") - 1
+        for name, data in files.items()
+        if name.endswith(".csv")
+    }
+    return {
+        "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "inputs": inputs,
+        "rows": rows,
+    }
+
+
+def build(
+    out_dir: Path = CURATED_DIR, seeds_dir: Path = SEEDS_DIR, catalog_path: Path = CATALOG
+) -> dict:
+    """Build, check and atomically install the tables in `out_dir`; returns the manifest."""
+    files = build_tables(seeds_dir, catalog_path)
+    manifest = _manifest(files, seeds_dir, catalog_path)
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-new-", dir=out_dir.parent))
+    try:
+        for name, data in files.items():
+            (staging / name).parent.mkdir(parents=True, exist_ok=True)
+            (staging / name).write_bytes(data)
+        (staging / "manifest.json").write_text(
+            json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+        )
+        problems = check_tables(staging)
+        if problems:
+            raise InputError(staging / "metrics.csv", "checks failed:\n  " + "\n  ".join(problems))
+        _swap(staging, out_dir)
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging)
+    return manifest
+
+
+def _swap(staging: Path, out_dir: Path) -> None:
+    """Replace `out_dir` by `staging`: two renames, so a reader sees the old or the new tables."""
+    old = out_dir.with_name(f".{out_dir.name}-old-{os.getpid()}")
+    if out_dir.exists():
+        out_dir.rename(old)
+    try:
+        staging.rename(out_dir)
+    except OSError:
+        if old.exists():
+            old.rename(out_dir)
+        raise
+    if old.exists():
+        shutil.rmtree(old)

@@ -1,0 +1,274 @@
+"""Curated tables from the figure ledger, through the catalog (data_prep/catalog.toml).
+
+Selectors pick figures; the catalog never holds a value. A selector that matches no figure or more
+than one stops the build with a message naming the catalog entry.
+"""
+
+import tomllib
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+from data_prep import PACKAGE_DIR
+from data_prep.errors import InputError
+from data_prep.figures import split_sentences
+from data_prep.quantities import decimal_text
+from data_prep.reports import Report
+
+CATALOG = PACKAGE_DIR / "catalog.toml"
+
+METRIC_COLUMNS = [
+    "metric_id", "category", "label_zh", "label_en", "kind", "year", "value", "value_high", "unit",
+    "qualifier", "source", "report_date", "quote", "report_id", "per", "display_unit", "year_basis",
+    "period", "article", "raw", "line", "start", "end",
+]  # fmt: skip
+PROJECT_COLUMNS = [
+    "project_id", "name_zh", "companies", "product", "capacity", "capacity_unit", "investment_cny",
+    "status", "status_raw", "park", "report_date", "source", "quote", "report_id", "name_en",
+    "capacity_per", "park_quote", "park_source", "line",
+]  # fmt: skip
+TARGET_COLUMNS = [
+    "target_id", "label_zh", "label_en", "unit", "target_year", "target_value", "baseline_year",
+    "baseline_value", "baseline_is_derived", "source", "quote", "report_id", "report_date",
+    "display_unit", "qualifier", "per", "baseline_quote", "derivation", "note_zh", "note_en",
+    "pipeline_product",
+]  # fmt: skip
+
+Row = dict[str, object]
+
+
+class CatalogError(InputError):
+    def __init__(self, entry: str, message: str) -> None:
+        super().__init__(CATALOG, f"{entry}: {message}")
+
+
+@dataclass(frozen=True)
+class Sources:
+    """What curation reads: the reports, the ledger rows, and each report's cleaned text."""
+
+    reports: dict[str, Report]
+    figures: list[Row]
+    texts: dict[str, str]
+
+    def report(self, report_id: str, entry: str) -> Report:
+        if report_id not in self.reports:
+            raise CatalogError(entry, f"names report {report_id!r}, which reports.toml lacks")
+        return self.reports[report_id]
+
+
+def load_catalog(path: Path = CATALOG) -> dict:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as error:
+        raise InputError(path, f"cannot be read as TOML: {error}") from None
+
+
+def select(sources: Sources, selector: dict, entry: str) -> Row:
+    """The one ledger row that `selector` picks; see the catalog's header for the fields."""
+    report = sources.report(selector.get("report", ""), entry)
+    words = selector.get("words", [])
+    matches = [
+        row
+        for row in sources.figures
+        if row["source"] == report.file
+        and row["role"] == "body"
+        and row["unit"] == selector["unit"]
+        and all(word in row["sentence"] for word in words)
+        and ("year" not in selector or row["year"] == selector["year"])
+        and ("per" not in selector or row["per"] == selector["per"])
+        and ("subject" not in selector or selector["subject"] in row["subject"])
+    ]
+    if "position" in selector:
+        sentences = {row["sentence_start"] for row in matches}
+        if len(sentences) > 1:
+            raise CatalogError(
+                entry, f"words {words} stand in {len(sentences)} sentences of {report.file}"
+            )
+        index = selector["position"] - 1
+        matches = matches[index : index + 1]
+    if len(matches) != 1:
+        found = (
+            "no figure"
+            if not matches
+            else f"{len(matches)} figures ({', '.join(str(r['raw']) for r in matches)})"
+        )
+        raise CatalogError(entry, f"selector {selector} matches {found} in {report.file}")
+    return matches[0]
+
+
+def _sentence_with(sources: Sources, report: Report, words: list[str], entry: str) -> str:
+    sentences = split_sentences(sources.texts[report.file])
+    hits = {sentence for sentence in sentences if all(word in sentence for word in words)}
+    if len(hits) != 1:
+        raise CatalogError(entry, f"words {words} stand in {len(hits)} sentences of {report.file}")
+    return hits.pop()
+
+
+def _part_of_sentence(row: Row) -> str:
+    """The ；-separated part of the figure's sentence that holds the figure."""
+    sentence = str(row["sentence"])
+    offset = int(row["start"]) - int(row["sentence_start"])
+    begin = sentence.rfind("；", 0, offset) + 1
+    end = sentence.find("；", offset)
+    return sentence[begin : end if end >= 0 else len(sentence)]
+
+
+def build_metrics(catalog: dict, sources: Sources) -> list[Row]:
+    rows: list[Row] = []
+    for metric in catalog.get("metrics", []):
+        entry = f"metric {metric['metric_id']}"
+        for selector in metric["select"]:
+            figure = select(sources, selector, entry)
+            report = sources.report(selector["report"], entry)
+            year = figure["year"] if figure["year"] != "" else report.year
+            rows.append(
+                {
+                    "metric_id": metric["metric_id"],
+                    "category": metric["category"],
+                    "label_zh": metric["label_zh"],
+                    "label_en": metric["label_en"],
+                    "kind": metric["kind"],
+                    "year": year,
+                    "value": figure["value"],
+                    "value_high": figure["value_high"],
+                    "unit": figure["unit"],
+                    "qualifier": figure["qualifier"],
+                    "source": report.file,
+                    "report_date": report.report_date,
+                    "quote": figure["sentence"],
+                    "report_id": report.report_id,
+                    "per": figure["per"],
+                    "display_unit": metric["display_unit"],
+                    "year_basis": "sentence" if figure["year"] != "" else "report date",
+                    "period": figure["period"],
+                    "article": figure["article"],
+                    "raw": figure["raw"],
+                    "line": figure["line"],
+                    "start": figure["start"],
+                    "end": figure["end"],
+                }
+            )
+    return rows
+
+
+def build_projects(catalog: dict, sources: Sources) -> list[Row]:
+    vocabulary: dict[str, str] = catalog.get("status_vocabulary", {})
+    rows: list[Row] = []
+    for project in catalog.get("projects", []):
+        for mention in project["reports"]:
+            entry = f"project {project['project_id']} ({mention['report']})"
+            report = sources.report(mention["report"], entry)
+            capacity = (
+                select(sources, {"report": mention["report"], **mention["capacity"]}, entry)
+                if "capacity" in mention
+                else None
+            )
+            investment = (
+                select(sources, {"report": mention["report"], **mention["investment"]}, entry)
+                if "investment" in mention
+                else None
+            )
+            parts = [_part_of_sentence(row) for row in (capacity, investment) if row]
+            if "sentence" in mention:
+                parts.append(_sentence_with(sources, report, mention["sentence"], entry))
+            quote = "".join(dict.fromkeys(parts))
+            status_raw = mention["status"]
+            if status_raw not in vocabulary:
+                raise CatalogError(entry, f"status {status_raw!r} is not in status_vocabulary")
+            for word in [status_raw, *mention.get("companies", [])]:
+                if word not in quote:
+                    raise CatalogError(entry, f"{word!r} is not in the quote {quote!r}")
+            park_quote, park_source = "", ""
+            if project.get("park_words"):
+                # The park is stated once, in the report that `park_report` names.
+                park_report = sources.report(project["park_report"], entry)
+                park_quote = _sentence_with(sources, park_report, project["park_words"], entry)
+                park_source = park_report.file
+                if project["park"] not in park_quote:
+                    raise CatalogError(entry, f"park {project['park']!r} is not in {park_quote!r}")
+            rows.append(
+                {
+                    "project_id": project["project_id"],
+                    "name_zh": project["name_zh"],
+                    "companies": "、".join(mention.get("companies", [])),
+                    "product": project["product"],
+                    "capacity": capacity["value"] if capacity else "",
+                    "capacity_unit": capacity["unit"] if capacity else "",
+                    "investment_cny": investment["value"] if investment else "",
+                    "status": vocabulary[status_raw],
+                    "status_raw": status_raw,
+                    "park": project.get("park", ""),
+                    "report_date": report.report_date,
+                    "source": report.file,
+                    "quote": quote,
+                    "report_id": report.report_id,
+                    "name_en": project["name_en"],
+                    "capacity_per": capacity["per"] if capacity else "",
+                    "park_quote": park_quote,
+                    "park_source": park_source,
+                    "line": capacity["line"] if capacity else "",
+                }
+            )
+    return rows
+
+
+def build_targets(catalog: dict, sources: Sources) -> list[Row]:
+    rows: dict[str, Row] = {}
+    for target in catalog.get("targets", []):
+        entry = f"target {target['target_id']}"
+        figure = select(sources, target["target"], entry)
+        report = sources.report(target["target"]["report"], entry)
+        row: Row = {
+            "target_id": target["target_id"],
+            "label_zh": target["label_zh"],
+            "label_en": target["label_en"],
+            "unit": figure["unit"],
+            "target_year": "" if target.get("no_year") else figure["year"],
+            "target_value": figure["value"],
+            "baseline_year": "",
+            "baseline_value": "",
+            "baseline_is_derived": False,
+            "source": report.file,
+            "quote": figure["sentence"],
+            "report_id": report.report_id,
+            "report_date": report.report_date,
+            "display_unit": target["display_unit"],
+            "qualifier": figure["qualifier"],
+            "per": figure["per"],
+            "baseline_quote": "",
+            "derivation": target.get("derivation", ""),
+            "note_zh": target.get("note_zh", ""),
+            "note_en": target.get("note_en", ""),
+            "pipeline_product": target.get("pipeline_product", ""),
+        }
+        if "baseline" in target:
+            base = select(sources, target["baseline"], entry)
+            base_report = sources.report(target["baseline"]["report"], entry)
+            row.update(
+                baseline_value=base["value"],
+                baseline_year=base["year"] if base["year"] != "" else base_report.year,
+                baseline_quote=base["sentence"],
+            )
+        elif target.get("derivation") == "half_of_target":
+            row.update(
+                baseline_value=decimal_text(Decimal(str(figure["value"])) / 2),
+                baseline_year=target["baseline_year"],
+                baseline_is_derived=True,
+                baseline_quote=figure["sentence"],
+            )
+        elif target.get("derivation") == "previous_target":
+            previous = rows.get(target["previous"])
+            if previous is None:
+                raise CatalogError(entry, f"previous target {target['previous']!r} must come first")
+            row.update(
+                baseline_value=previous["target_value"],
+                baseline_year=previous["target_year"],
+                baseline_is_derived=True,
+                baseline_quote=figure["sentence"],
+            )
+        elif target.get("derivation"):
+            raise CatalogError(entry, f"unknown derivation {target['derivation']!r}")
+        if target["target_id"] in rows:
+            raise CatalogError(entry, "target_id is not unique")
+        rows[target["target_id"]] = row
+    return list(rows.values())
