@@ -11,6 +11,8 @@ import re
 import statistics
 from dataclasses import dataclass
 
+from data_prep.quantities import QUANTITY
+
 # A line that ends with one of these ends its sentence (closing quotes count when they follow one).
 _TERMINAL = "。！？!?；;…"
 _CLOSERS = "”’」』）)》"
@@ -32,7 +34,12 @@ _SPACE_RULES = [
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９．", "0123456789.")
 # Column text (a printed page) has short lines; text with one paragraph per line has long ones.
 _COLUMN_MEDIAN_MAX = 30
-_PARAGRAPH_LONG_LINE = 40
+_COLUMN_EVEN_SHARE = 0.6
+_COLUMN_ENDED_SHARE = 0.5
+# In text with a paragraph per line, a line longer than any headline is body text.
+_PARAGRAPH_LONG_LINE = 30
+# How far either side of a line break a quantity that spans it can reach.
+_QUANTITY_REACH = 16
 
 
 @dataclass(frozen=True)
@@ -66,11 +73,31 @@ class _Layout:
     def of(cls, lines: list[str]) -> "_Layout":
         lengths = [len(line) for line in lines if line]
         median = statistics.median(lengths) if lengths else 0
-        return cls(column=median <= _COLUMN_MEDIAN_MAX, width=median)
+        # Printed columns are narrow and even; paragraphs, one per line, are long or uneven.
+        # Most column lines stop mid-sentence; a paragraph per line ends its sentence every line.
+        even = sum(0.75 * median <= length <= 1.25 * median for length in lengths)
+        ended = sum(_ends_sentence(line) for line in lines if line)
+        column = (
+            median <= _COLUMN_MEDIAN_MAX
+            and even >= _COLUMN_EVEN_SHARE * len(lengths)
+            and ended <= _COLUMN_ENDED_SHARE * len(lengths)
+        )
+        return cls(column=column, width=median)
+
+
+def _splits_a_quantity(prev: str, nxt: str) -> bool:
+    """Whether the break falls inside a quantity: "140亿立方" / "米/年", "12" / "34万吨"."""
+    head, tail = prev[-_QUANTITY_REACH:], nxt[:_QUANTITY_REACH]
+    for match in QUANTITY.finditer(head + tail):
+        if match.start() < len(head) < match.end() and (match["unit"] or match["mag"]):
+            return True
+    return False
 
 
 def _continues_after_blank(prev: str, nxt: str, prev_in_block: bool, layout: _Layout) -> bool:
     """Whether a blank gap between two lines falls inside a sentence."""
+    if _splits_a_quantity(prev, nxt):
+        return True
     if _ends_sentence(prev) or _BYLINE_START.match(prev) or _BYLINE_START.match(nxt):
         return False
     if nxt[0] in _CONTINUATIONS or prev[-1] in _OPEN_ENDINGS:
@@ -85,6 +112,8 @@ def _continues_after_blank(prev: str, nxt: str, prev_in_block: bool, layout: _La
 
 def _continues_directly(prev: str, nxt: str, layout: _Layout) -> bool:
     """Whether a plain line break (no blank line) falls inside a paragraph."""
+    if _splits_a_quantity(prev, nxt):
+        return True
     if _BYLINE_START.match(nxt) or prev.startswith("□"):
         return False
     if not layout.column:

@@ -20,16 +20,11 @@ _RELATIVE_OFFSET = {"今年": 0, "去年": -1, "明年": 1}
 _PERIOD = re.compile(
     r"十[一二三四五六七八九]五|上半年|下半年|[一二三四]季度|\d{1,2}-\d{1,2}月|前\d+个?月"
 )
+# What flows per year, month or day: 年产, 年发电量, 月收入, 日均, 日处理.
+_FLOW_WORDS = "产|均|薪|利税|交易额|收入|销售|发电|供|输送|处理|加工|出栏|营业|用|节约|排放"
 # Words that make a figure a rate although no slash says so: 年产能, 日均, 每吨, 一年收入.
 _IMPLIED_PER = [
-    (
-        re.compile(
-            r"(?<![\d今去明当])年(?=产|均|薪|利税|交易额|收入|销售|发电|供|输送|处理|加工|出栏|营业|用)"
-        ),
-        "年",
-    ),
-    (re.compile(r"日均|日产"), "日"),
-    (re.compile(r"月均|月产"), "月"),
+    (re.compile(rf"(?<![\d今去明当本上下])(年|月|日)(?={_FLOW_WORDS})"), None),
     (re.compile(r"每(年|天|日|月|吨|人|户|立方米|千瓦时|平方米|亩|小时)"), None),
     (re.compile(r"一年"), "年"),
     (re.compile(r"(?<![\d.])(?:1|一)(吨|立方米|千瓦时)"), None),

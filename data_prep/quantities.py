@@ -117,8 +117,8 @@ QUANTITY = re.compile(
     rf"""
     (?P<num>{_NUMBER})(?P<approx1>余|多)?
     (?:(?P<sep>{_RANGE})(?P<num2>{_NUMBER}))?
-    (?P<mag>{_MAGNITUDE})?(?P<approx2>余|多)?
-    (?:(?P<unit>{_UNIT})|(?<=[万亿])(?P<fang>方)(?![面式向案法针]))?
+    (?:[ \t]?(?P<mag>{_MAGNITUDE}))?(?P<approx2>余|多)?
+    (?:[ \t]?(?P<unit>{_UNIT})|(?<=[万亿])(?P<fang>方)(?![面式向案法针]))?
     (?:/(?P<per>{_PER}))?
     (?P<after>以上|以下|左右|上下|之多|余)?
     """,
@@ -239,7 +239,7 @@ def _rejected(text: str, match: re.Match[str], low: Decimal) -> bool:
         return True  # 第6个, G30
     if after.isascii() and after.isalpha() and not unit.isascii():
         return True  # 5G, 3C
-    if before in "+＋" or after in "+＋" or text[end : end + 1] in "+＋":
+    if before in ("+", "＋") or after in ("+", "＋"):
         return True  # 1+1+N
     if unit in _DATE_UNITS or _is_year(match, low):
         return True  # 8月1日, 1-6月, 2024年

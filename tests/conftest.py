@@ -1,0 +1,25 @@
+"""Shared fixtures: the project's paths and the seed reports taken apart once per session."""
+
+from pathlib import Path
+
+import pytest
+
+from data_prep import SEEDS_DIR
+from data_prep.pipeline import ReadReport, read_report
+from data_prep.reports import load_reports
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture(scope="session")
+def seed_reports() -> dict[str, ReadReport]:
+    """Each seed report read the way the build reads it, keyed by report id."""
+    return {
+        report.report_id: read_report(
+            SEEDS_DIR / report.file,
+            lead_headline=report.lead_headline,
+            report_year=report.year,
+            prefix=report.report_id,
+        )
+        for report in load_reports(SEEDS_DIR)
+    }
