@@ -1,0 +1,128 @@
+"""Benchmarks of data_prep: the seed build and the ledger over 1,000 synthetic articles.
+
+Each measurement runs in a fresh Python process (so jieba's dictionary load is counted), several
+times; results are written to docs/benchmarks.md with the machine and the date.
+Goals: seed build under 2 s wall, 1,000 articles under 30 s, peak memory reported.
+"""
+
+import json
+import os
+import platform
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "docs" / "benchmarks.md"
+RUNS = 5
+ARTICLES = 1000
+
+# Runs in the child: the corpus is made from the seeds' own sentences with fresh numbers, so the
+# extractor sees text in the shape it meets, at the length of a news article (about 1,500 chars).
+CORPUS_CHILD = r"""
+import json, random, resource, sys, time
+from pathlib import Path
+from data_prep.pipeline import read_report
+from data_prep.figures import split_sentences
+from data_prep.clean import clean
+from data_prep.load import read_text
+
+seeds = sorted(Path("seeds").glob("*.txt"))
+sentences = [s for path in seeds for s in split_sentences(clean(read_text(path)[0]).text)]
+rng = random.Random(7)
+folder = Path(sys.argv[1])
+for index in range(int(sys.argv[2])):
+    body, size = [], 0
+    while size < 1500:
+        sentence = rng.choice(sentences)
+        sentence = "".join(str(rng.randint(0, 9)) if c.isdigit() else c for c in sentence)
+        body.append(sentence)
+        size += len(sentence)
+    (folder / f"a{index:04d}.txt").write_text("准东新闻\n\n" + "".join(body) + "\n", encoding="utf-8")
+started = time.perf_counter()
+figures = sum(len(read_report(path).figures) for path in sorted(folder.glob("*.txt")))
+elapsed = time.perf_counter() - started
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps({"seconds": elapsed, "figures": figures, "peak_mb": peak}))
+"""
+
+BUILD_CHILD = r"""
+import json, resource, sys, time
+started = time.perf_counter()
+from data_prep.build import build
+from pathlib import Path
+build(Path(sys.argv[1]))
+elapsed = time.perf_counter() - started
+print(json.dumps({"seconds": elapsed, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
+def _child(code: str, *args: str) -> tuple[dict, float]:
+    started = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, "-c", code, *args], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    return json.loads(result.stdout.strip().splitlines()[-1]), time.perf_counter() - started
+
+
+def _machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    return f"{cpu}, {os.cpu_count()} cores, {memory:.0f} GiB, Python {platform.python_version()}"
+
+
+def _summary(values: list[float]) -> str:
+    return f"{statistics.median(values):.2f} (min {min(values):.2f}, max {max(values):.2f})"
+
+
+def main() -> None:
+    random.seed(0)
+    build_wall, build_peak = [], []
+    for _ in range(RUNS):
+        with tempfile.TemporaryDirectory() as folder:
+            stats, wall = _child(BUILD_CHILD, str(Path(folder) / "curated"))
+            build_wall.append(wall)
+            build_peak.append(stats["peak_mb"])
+    corpus_seconds, corpus_peak, figures = [], [], 0
+    for _ in range(3):
+        with tempfile.TemporaryDirectory() as folder:
+            stats, _ = _child(CORPUS_CHILD, folder, str(ARTICLES))
+            corpus_seconds.append(stats["seconds"])
+            corpus_peak.append(stats["peak_mb"])
+            figures = stats["figures"]
+    today = datetime.now(UTC).strftime("%Y-%m-%d")
+    section = f"""## data_prep ({today})
+
+Machine: {_machine()}. Each run is a fresh process; medians with min and max.
+
+| measurement | runs | seconds | goal | peak memory (MB) |
+|---|---|---|---|---|
+| seed build, process start to tables written (jieba load included) | {RUNS} | {_summary(build_wall)} | < 2 | {statistics.median(build_peak):.0f} |
+| ledger of {ARTICLES:,} synthetic articles (~1,500 characters each, {figures:,} figures) | 3 | {_summary(corpus_seconds)} | < 30 | {statistics.median(corpus_peak):.0f} |
+
+Run with `make bench`.
+"""
+    RESULTS.parent.mkdir(exist_ok=True)
+    old = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# Benchmarks\n\n"
+    head, _, rest = old.partition("## data_prep")
+    others = rest.split("\n## ", 1)[1] if "\n## " in rest else ""
+    RESULTS.write_text(
+        head.rstrip() + "\n\n" + section + ("\n## " + others if others else ""), encoding="utf-8"
+    )
+    print(section)
+
+
+if __name__ == "__main__":
+    main()
