@@ -23,7 +23,9 @@ from data_prep.curate import (
     PROJECT_COLUMNS,
     TARGET_COLUMNS,
     Sources,
+    PLATFORM_COLUMNS,
     build_metrics,
+    build_platforms,
     build_projects,
     build_targets,
     load_catalog,
@@ -136,6 +138,7 @@ def build_tables(seeds_dir: Path = SEEDS_DIR, catalog_path: Path = CATALOG) -> d
     files["metrics.csv"] = csv_bytes(build_metrics(catalog, sources), METRIC_COLUMNS)
     files["projects.csv"] = csv_bytes(build_projects(catalog, sources), PROJECT_COLUMNS)
     files["targets.csv"] = csv_bytes(build_targets(catalog, sources), TARGET_COLUMNS)
+    files["platforms.csv"] = csv_bytes(build_platforms(catalog, sources), PLATFORM_COLUMNS)
     files["columns.csv"] = csv_bytes(_describe_columns(), ["table", "column", "description"])
     return files
 

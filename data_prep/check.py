@@ -6,12 +6,22 @@ from pathlib import Path
 
 from data_prep import PACKAGE_DIR
 
-TABLES = ("figures", "metrics", "projects", "targets", "articles", "reports", "columns")
+TABLES = (
+    "figures",
+    "metrics",
+    "projects",
+    "targets",
+    "platforms",
+    "articles",
+    "reports",
+    "columns",
+)
 _KEYS = {
     "figures": ("source", "start"),
     "metrics": ("metric_id", "report_id"),
     "projects": ("project_id", "report_id"),
     "targets": ("target_id",),
+    "platforms": ("platform_id",),
     "articles": ("article",),
     "reports": ("report_id",),
     "columns": ("table", "column"),
@@ -20,6 +30,7 @@ _QUOTES = {
     "metrics": ("quote",),
     "projects": ("quote", "park_quote"),
     "targets": ("quote", "baseline_quote"),
+    "platforms": ("quote",),
     "figures": ("sentence",),
 }
 _REQUIRED = {

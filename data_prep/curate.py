@@ -25,13 +25,18 @@ METRIC_COLUMNS = [
 PROJECT_COLUMNS = [
     "project_id", "name_zh", "companies", "product", "capacity", "capacity_unit", "investment_cny",
     "status", "status_raw", "park", "report_date", "source", "quote", "report_id", "name_en",
-    "capacity_per", "park_quote", "park_source", "line",
+    "capacity_per", "park_quote", "park_source", "part_of", "line",
 ]  # fmt: skip
 TARGET_COLUMNS = [
     "target_id", "label_zh", "label_en", "unit", "target_year", "target_value", "baseline_year",
     "baseline_value", "baseline_is_derived", "source", "quote", "report_id", "report_date",
-    "display_unit", "qualifier", "per", "baseline_quote", "derivation", "note_zh", "note_en",
+    "display_unit", "qualifier", "per", "baseline_qualifier", "baseline_quote", "derivation",
+    "note_zh", "note_en",
     "pipeline_product",
+]  # fmt: skip
+
+PLATFORM_COLUMNS = [
+    "platform_id", "name_zh", "name_en", "status", "report_id", "report_date", "source", "quote",
 ]  # fmt: skip
 
 Row = dict[str, object]
@@ -206,6 +211,7 @@ def build_projects(catalog: dict, sources: Sources) -> list[Row]:
                     "capacity_per": capacity["per"] if capacity else "",
                     "park_quote": park_quote,
                     "park_source": park_source,
+                    "part_of": project.get("part_of", ""),
                     "line": capacity["line"] if capacity else "",
                 }
             )
@@ -235,6 +241,7 @@ def build_targets(catalog: dict, sources: Sources) -> list[Row]:
             "display_unit": target["display_unit"],
             "qualifier": figure["qualifier"],
             "per": figure["per"],
+            "baseline_qualifier": "",
             "baseline_quote": "",
             "derivation": target.get("derivation", ""),
             "note_zh": target.get("note_zh", ""),
@@ -247,6 +254,7 @@ def build_targets(catalog: dict, sources: Sources) -> list[Row]:
             row.update(
                 baseline_value=base["value"],
                 baseline_year=base["year"] if base["year"] != "" else base_report.year,
+                baseline_qualifier=base["qualifier"],
                 baseline_quote=base["sentence"],
             )
         elif target.get("derivation") == "half_of_target":
@@ -272,3 +280,25 @@ def build_targets(catalog: dict, sources: Sources) -> list[Row]:
             raise CatalogError(entry, "target_id is not unique")
         rows[target["target_id"]] = row
     return list(rows.values())
+
+
+def build_platforms(catalog: dict, sources: Sources) -> list[Row]:
+    """Innovation platforms a report names; each name (less its framing words) is in its quote."""
+    rows: list[Row] = []
+    for platform in catalog.get("platforms", []):
+        entry = f"platform {platform['platform_id']}"
+        report = sources.report(platform["report"], entry)
+        quote = _sentence_with(sources, report, platform["words"], entry)
+        rows.append(
+            {
+                "platform_id": platform["platform_id"],
+                "name_zh": platform["name_zh"],
+                "name_en": platform["name_en"],
+                "status": platform["status"],
+                "report_id": report.report_id,
+                "report_date": report.report_date,
+                "source": report.file,
+                "quote": quote,
+            }
+        )
+    return rows

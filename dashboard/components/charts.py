@@ -1,0 +1,115 @@
+"""Plotly figures in one calm style, with the sentence behind each bar in its hover."""
+
+import plotly.graph_objects as go
+
+from dashboard.components.text import hover_text
+
+FONT = '"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif'
+COLORS = ["#1f4e79", "#c0504d", "#4f81bd", "#9bbb59", "#8064a2", "#f79646", "#7f7f7f"]
+STATUS_COLORS = {"approved": "#4f81bd", "under_construction": "#1f4e79", "landed": "#9bbb59",
+                 "advancing": "#f79646", "planned": "#a6a6a6"}  # fmt: skip
+
+
+def _style(figure: go.Figure, title: str, height: int) -> go.Figure:
+    figure.update_layout(
+        title={"text": title, "font": {"size": 16}},
+        font={"family": FONT, "size": 13},
+        height=height,
+        margin={"l": 10, "r": 10, "t": 50, "b": 10},
+        plot_bgcolor="#ffffff",
+        hoverlabel={"font": {"family": FONT}, "align": "left"},
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0},
+    )
+    figure.update_xaxes(gridcolor="#e6e6e6", zerolinecolor="#bfbfbf")
+    figure.update_yaxes(gridcolor="#e6e6e6", automargin=True)
+    return figure
+
+
+def hbar(
+    labels: list[str],
+    values: list[float],
+    texts: list[str],
+    quotes: list[str],
+    title: str,
+    axis_title: str,
+    colors: list[str] | None = None,
+) -> go.Figure:
+    """Horizontal bars, one per label, each with its value text and its sentence on hover."""
+    figure = go.Figure(
+        go.Bar(
+            y=labels,
+            x=values,
+            orientation="h",
+            text=texts,
+            textposition="auto",
+            marker_color=colors or COLORS[0],
+            customdata=[hover_text(quote) for quote in quotes],
+            hovertemplate="<b>%{y}</b>: %{text}<br><br>%{customdata}<extra></extra>",
+        )
+    )
+    figure.update_yaxes(autorange="reversed")
+    figure.update_xaxes(title_text=axis_title)
+    return _style(figure, title, height=max(220, 70 + 48 * len(labels)))
+
+
+def grouped_bars(
+    series: list[dict], title: str, axis_title: str, stacked: bool = False
+) -> go.Figure:
+    """Vertical bars in groups; each series: name, x, y, text, quotes, color."""
+    figure = go.Figure()
+    for index, item in enumerate(series):
+        figure.add_bar(
+            name=item["name"],
+            x=item["x"],
+            y=item["y"],
+            text=item["text"],
+            textposition="auto",
+            marker_color=item.get("color") or COLORS[index % len(COLORS)],
+            customdata=[hover_text(quote) for quote in item["quotes"]],
+            hovertemplate="<b>%{x}</b> · "
+            + item["name"]
+            + ": %{text}<br><br>%{customdata}<extra></extra>",
+        )
+    figure.update_layout(barmode="stack" if stacked else "group")
+    figure.update_yaxes(title_text=axis_title)
+    return _style(figure, title, height=380)
+
+
+def progress_bars(labels: list[str], progress: list[float], texts: list[str], hovers: list[str],
+                  title: str, axis_title: str) -> go.Figure:  # fmt: skip
+    """Progress towards targets as bars against a 100% line."""
+    figure = go.Figure(
+        go.Bar(
+            y=labels,
+            x=[value * 100 for value in progress],
+            orientation="h",
+            text=texts,
+            textposition="auto",
+            marker_color=[COLORS[0] if value >= 1 else COLORS[2] for value in progress],
+            customdata=[hover_text(text) for text in hovers],
+            hovertemplate="<b>%{y}</b><br>%{text}<br><br>%{customdata}<extra></extra>",
+        )
+    )
+    figure.add_vline(x=100, line_dash="dash", line_color="#c0504d")
+    figure.update_yaxes(autorange="reversed")
+    figure.update_xaxes(title_text=axis_title, ticksuffix="%")
+    return _style(figure, title, height=max(240, 70 + 44 * len(labels)))
+
+
+def sankey(nodes: list[str], links: list[tuple[int, int, float, str]], title: str) -> go.Figure:
+    """A flow diagram: links are (source index, target index, width, label)."""
+    figure = go.Figure(
+        go.Sankey(
+            arrangement="snap",
+            node={"label": nodes, "pad": 18, "thickness": 18, "color": COLORS[0]},
+            link={
+                "source": [link[0] for link in links],
+                "target": [link[1] for link in links],
+                "value": [link[2] for link in links],
+                "customdata": [hover_text(link[3]) for link in links],
+                "hovertemplate": "%{customdata}<extra></extra>",
+                "color": "rgba(79, 129, 189, 0.35)",
+            },
+        )
+    )
+    return _style(figure, title, height=380)

@@ -1,0 +1,75 @@
+"""Where numbers come from, on screen: source lines, the sentences, and downloads of the data."""
+
+import io
+
+import pandas as pd
+import streamlit as st
+
+from dashboard.components.text import escape_markdown
+from dashboard.i18n import t
+
+
+def report_names(reports: pd.DataFrame, report_ids: list[str], lang: str) -> str:
+    """ "昌吉日报 2025-08《抢占新质生产力发展新赛道》" for each report id given."""
+    names = []
+    for row in reports[reports["report_id"].isin(report_ids)].itertuples():
+        paper = row.newspaper_en if lang == "en" else row.newspaper
+        headline = row.lead_headline_en if lang == "en" else f"《{row.lead_headline}》"
+        names.append(f"{paper} {row.report_date} {headline}")
+    return "；".join(names) if lang == "zh" else "; ".join(names)
+
+
+def source_line(rows: pd.DataFrame, reports: pd.DataFrame, lang: str) -> None:
+    """A caption naming the reports (and their dates) behind `rows`."""
+    ids = sorted(set(rows["report_id"].dropna()))
+    if ids:
+        st.caption(t("source_line", lang, sources=report_names(reports, ids, lang)))
+
+
+def quotes(rows: pd.DataFrame, lang: str, label: str = "label", quote: str = "quote") -> None:
+    """An expander with the sentence behind each row, escaped."""
+    with st.expander(t("quotes", lang)):
+        seen: set[tuple[str, str]] = set()
+        for row in rows.itertuples():
+            key = (str(getattr(row, label)), str(getattr(row, quote)))
+            if key in seen or not key[1] or key[1] == "nan":
+                continue
+            seen.add(key)
+            st.markdown(
+                f"**{escape_markdown(key[0])}** · {row.report_date}  \n> {escape_markdown(key[1])}"
+            )
+
+
+def xlsx_bytes(frame: pd.DataFrame) -> bytes:
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        frame.to_excel(writer, index=False, sheet_name="data")
+    return buffer.getvalue()
+
+
+def csv_bytes(frame: pd.DataFrame) -> bytes:
+    """CSV in UTF-8 with a byte-order mark: Excel on Chinese Windows reads it right."""
+    return frame.to_csv(index=False).encode("utf-8-sig")
+
+
+def downloads(frame: pd.DataFrame, name: str, lang: str, key: str) -> None:
+    """Download buttons for exactly `frame`: CSV (UTF-8 with BOM) and XLSX."""
+    left, right, _ = st.columns([1, 1, 4])
+    left.download_button(
+        t("download_csv", lang), csv_bytes(frame), f"{name}.csv", "text/csv",
+        key=f"{key}_csv", on_click="ignore", icon=":material/download:",
+    )  # fmt: skip
+    right.download_button(
+        t("download_xlsx", lang), xlsx_bytes(frame), f"{name}.xlsx",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key=f"{key}_xlsx", on_click="ignore", icon=":material/download:",
+    )  # fmt: skip
+
+
+def provenance(
+    rows: pd.DataFrame, reports: pd.DataFrame, lang: str, name: str, key: str, data: pd.DataFrame
+) -> None:
+    """Source line, sentences and downloads under a chart or table."""
+    source_line(rows, reports, lang)
+    quotes(rows, lang)
+    downloads(data, name, lang, key)

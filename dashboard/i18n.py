@@ -1,0 +1,220 @@
+"""All UI text in Chinese and English, in one place. Article text is never translated here."""
+
+LANGUAGES = ("zh", "en")
+LANGUAGE_NAMES = {"zh": "中文", "en": "English"}
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # frame
+    "app_title": ("准东开发区发展看板", "Zhundong development dashboard"),
+    "app_subtitle": (
+        "准东经济技术开发区对照2027、2030年目标的进展；每个数字均可追溯到报道原句。",
+        "Where the Zhundong Economic and Technological Development Zone stands against its 2027 "
+        "and 2030 targets; every number traces to a sentence of a news report.",
+    ),
+    "language": ("语言", "Language"),
+    "report": ("报道", "Report"),
+    "latest": ("最新（每项取最近报道）", "Latest (each figure from its newest report)"),
+    "share_link": ("复制本视图链接", "Copy a link to this view"),
+    "share_help": (
+        "此链接包含当前页面、语言、报道和筛选条件，可发送到工作群。",
+        "The link keeps this page, the language, the report and the filters; share it in a chat.",
+    ),
+    "footer": (
+        "资料来源：{reports}。数据表生成于 {built}（UTC）。",
+        "Sources: {reports}. Tables built {built} (UTC).",
+    ),
+    "tables_missing": (
+        "数据表缺失或已损坏，页面暂时无法显示数字：{error}",
+        "The data tables are missing or broken, so this page cannot show its numbers: {error}",
+    ),
+    "building": ("正在从报道生成数据表……", "Building the tables from the reports…"),
+    "nothing_here": (
+        "所选报道中没有这部分数据。",
+        "The selected report has no figures for this part.",
+    ),
+    # pages
+    "page_overview": ("总览", "Overview"),
+    "page_targets": ("目标与进度", "Targets and progress"),
+    "page_coal_power": ("煤炭与煤电", "Coal and power"),
+    "page_chemicals": ("现代煤化工", "Coal chemicals"),
+    "page_materials": ("硅铝新材料", "Silicon and aluminium"),
+    "page_innovation": ("科技创新", "Innovation"),
+    "page_sources": ("资料来源", "Sources"),
+    # provenance and downloads
+    "source_line": ("来源：{sources}", "Source: {sources}"),
+    "quotes": ("原文句子", "Sentences behind these numbers"),
+    "download_csv": ("下载 CSV", "Download CSV"),
+    "download_xlsx": ("下载 Excel", "Download Excel"),
+    "derived": ("推算", "derived"),
+    "derived_how": ("推算方法", "How it was derived"),
+    "approx_note": (
+        "“余、超、以上”等为原文限定词。",
+        "Words such as 余, 超, 以上 (over, more than) are the report's own.",
+    ),
+    "unit": ("单位", "Unit"),
+    # overview
+    "overview_cards": ("关键数字", "Key figures"),
+    "overview_chart": ("目标与现值", "Targets against current values"),
+    "overview_chart_note": (
+        "进度 = 现值 ÷ 目标；煤化工产能目标的现值为报道中的项目产能合计（在建、落地、推进中），不是已投产产能。",
+        "Progress = current value ÷ target; for coal-chemical capacity targets the current value is "
+        "the sum of the projects the reports name (under construction, landed, advancing), not "
+        "capacity in operation.",
+    ),
+    "report_dates": ("报道日期", "Report dates"),
+    "more_pages": ("详细页面", "More pages"),
+    "target_label": ("{year}年目标 {value}", "{year} target {value}"),
+    "of_target": ("为目标的 {pct}", "{pct} of target"),
+    "pipeline": ("项目产能合计", "project pipeline"),
+    # targets
+    "targets_table": ("全部目标", "All targets"),
+    "col_target": ("目标", "Target"),
+    "col_current": ("现值", "Current"),
+    "col_target_year": ("目标年", "Target year"),
+    "col_base_year": ("现值年份", "Year of current"),
+    "col_gap": ("差距", "Gap"),
+    "col_progress": ("进度", "Progress"),
+    "col_cagr": ("所需年均增速", "Annual growth needed"),
+    "col_reading": ("判断", "Reading"),
+    "col_basis": ("依据", "Basis"),
+    "col_label": ("指标", "Measure"),
+    "reading_on_track": ("按报道增速可达", "on track"),
+    "reading_at_risk": ("有风险", "at risk"),
+    "reading_covered": ("项目产能已覆盖", "covered by projects"),
+    "reading_partly": ("项目产能未覆盖", "not covered by projects"),
+    "reading_none": ("无法判断", "cannot judge"),
+    "basis_growth": (
+        "所需年均增速 {need} 对比报道的规上工业增加值增速 {have}（{source}）",
+        "growth needed {need} against the reported growth of industrial value added {have} ({source})",
+    ),
+    "basis_pipeline": (
+        "报道的项目产能合计为目标的 {pct}",
+        "the projects reported add up to {pct} of the target",
+    ),
+    "basis_none": (
+        "报道未给出可比的增速或项目产能",
+        "the reports give no growth rate or projects to compare",
+    ),
+    "judged_how": (
+        "判断方法：产值类目标以所需年均增速对比报道的规上工业增加值增速；产能类目标以报道的项目产能合计对比目标。其余不作判断。",
+        "How it is judged: output targets compare the annual growth needed with the reported growth "
+        "of industrial value added; capacity targets compare the projects reported with the target. "
+        "Others are not judged.",
+    ),
+    "progress_chart": ("各目标进度", "Progress towards each target"),
+    "no_year": ("未给年份", "no year given"),
+    # coal and power
+    "coal_section": ("煤炭", "Coal"),
+    "power_section": ("煤电", "Coal power"),
+    "coal_chart": ("煤炭产量与已核准产能", "Coal output and approved mine capacity"),
+    "power_capacity_chart": ("煤电装机：规划与已建成", "Coal power capacity: planned and built"),
+    "power_energy_chart": (
+        "2024年发电量与疆电外送",
+        "2024 generation and power sent out of Xinjiang",
+    ),
+    "clusters": ("芨芨湖周边产业组团", "Clusters around Jijihu"),
+    "share_chart": ("占全疆比重", "Share of Xinjiang"),
+    # chemicals
+    "filters": ("筛选", "Filters"),
+    "product": ("产品", "Product"),
+    "status": ("状态", "Status"),
+    "company": ("企业", "Company"),
+    "projects_table": ("煤化工项目", "Coal-chemical projects"),
+    "capacity_chart": ("按产品和状态的项目产能", "Project capacity by product and status"),
+    "pipeline_chart": ("项目产能对比2030年目标", "Project capacity against the 2030 targets"),
+    "status_changes": ("两次报道之间的状态变化", "Status changes between the reports"),
+    "no_changes": (
+        "只有一篇报道提到的项目没有变化记录。",
+        "Projects named in one report only have no changes to show.",
+    ),
+    "calculator": ("效益测算", "Margin calculator"),
+    "calculator_note": (
+        "滑块初值取自报道，在初值处复现报道的结论；可调整以测算其他情形。",
+        "The sliders start at the report's numbers and reproduce its result there; move them to try other cases.",
+    ),
+    "gas_cost": ("煤制气完全成本（元/立方米）", "Coal-to-gas full cost (CNY/m³)"),
+    "gas_price": ("煤制气售价（元/立方米）", "Coal-to-gas selling price (CNY/m³)"),
+    "gas_yield": ("每吨原料煤产气量（立方米）", "Gas per tonne of feed coal (m³)"),
+    "gas_yield_note": (
+        "产气量为推算值：报道未给出，按“约600元毛利”与成本区间上限 {cost} 元、售价 {price} 元反推：{margin} ÷ ({price} − {cost}) = {yield_} 立方米。",
+        "The gas yield is derived, not reported: from the margin of about {margin} CNY at the top of the "
+        "cost range ({cost} CNY) and the price ({price} CNY): {margin} ÷ ({price} − {cost}) = {yield_} m³.",
+    ),
+    "gas_margin": ("每吨原料煤毛利", "Gross margin per tonne of coal"),
+    "methanol_cost": ("煤制甲醇成本（元/吨）", "Coal-to-methanol cost (CNY/t)"),
+    "methanol_price": ("甲醇价格（元/吨）", "Methanol price (CNY/t)"),
+    "methanol_profit": ("每吨甲醇利润", "Profit per tonne of methanol"),
+    "report_result": ("报道结论：{value}", "The report says: {value}"),
+    # materials
+    "materials_chart": ("已建成产能", "Capacity built"),
+    "materials_share_chart": ("产能占全疆比重", "Capacity as share of Xinjiang"),
+    "chains": ("产业链", "Value chains"),
+    "chains_note": (
+        "流向宽度按报道产能（万吨）绘制；单晶硅切片产能为 {wafer}，单位不同，按多晶硅宽度示意。煤、电节点无报道数量。",
+        "Widths follow the reported capacities (10,000 t); wafer slicing is reported as {wafer}, a "
+        "different unit, and drawn at the polysilicon width. The coal and power nodes carry no reported amount.",
+    ),
+    "node_coal": ("煤", "Coal"),
+    "node_power": ("电（含新能源）", "Power (incl. renewables)"),
+    "node_aluminium": ("电解铝", "Aluminium"),
+    "node_al_products": ("铝棒、铝板、铝型材", "Aluminium rod, sheet, profiles"),
+    "node_silicon": ("工业硅", "Industrial silicon"),
+    "node_polysilicon": ("多晶硅", "Polysilicon"),
+    "node_wafer": ("单晶硅切片", "Wafer slicing"),
+    # innovation
+    "growth_chart": (
+        "“十四五”收官之年主要指标增速",
+        "Growth in the final year of the 14th Five-Year Plan",
+    ),
+    "innovation_counts": ("创新需求与创新主体", "Innovation needs and entities"),
+    "clusters_over_time": ("产业集群目标（两次报道）", "Industry cluster goals in both reports"),
+    "platforms": ("创新平台", "Innovation platforms"),
+    # sources
+    "reports_list": ("报道", "Reports"),
+    "articles": ("文章", "Articles"),
+    "article": ("文章", "Article"),
+    "relevance": ("与准东相关度", "About Zhundong"),
+    "keywords": ("关键词", "Keywords"),
+    "text_with_figures": ("原文（已清理，数字已标出）", "Cleaned text, figures marked"),
+    "search": ("搜索数字或句子", "Search figures and sentences"),
+    "ledger": ("全部数字", "All figures"),
+    "unit_filter": ("单位", "Unit"),
+    "rows": ("共 {n} 条", "{n} rows"),
+    "date_basis": ("日期依据", "How the date was inferred"),
+    "headline": ("标题", "Headline"),
+    "byline": ("作者", "Byline"),
+    "figures_count": ("数字个数", "Figures"),
+}
+
+RELEVANCE = {
+    "high": ("高", "high"),
+    "medium": ("中", "medium"),
+    "low": ("低", "low"),
+    "none": ("无", "none"),
+}
+STATUS = {
+    "approved": ("已核准", "approved"),
+    "under_construction": ("开工建设", "under construction"),
+    "landed": ("已落地", "landed"),
+    "advancing": ("加快推进", "advancing"),
+    "planned": ("规划", "planned"),
+}
+PRODUCTS = {
+    "sng": ("煤制气", "coal-to-gas"),
+    "olefins": ("煤制烯烃", "coal-to-olefins"),
+    "methanol": ("煤制甲醇", "coal-to-methanol"),
+    "oil": ("煤制油", "coal-to-oil"),
+    "integrated": ("煤化一体化", "integrated coal chemicals"),
+}
+PRODUCT_BY_NAME = {zh: code for code, (zh, _) in PRODUCTS.items()}
+
+
+def t(key: str, lang: str, **values: object) -> str:
+    """The message `key` in `lang`, with `values` filled in."""
+    zh, en = MESSAGES[key]
+    text = en if lang == "en" else zh
+    return text.format(**values) if values else text
+
+
+def pick(pair: tuple[str, str], lang: str) -> str:
+    return pair[1] if lang == "en" else pair[0]

@@ -1,0 +1,85 @@
+"""Innovation: the second report's results, needs and new entities, cluster goals over time,
+and the platforms it names."""
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import data
+from dashboard.calc import rows_for_report
+from dashboard.components import cards, charts
+from dashboard.components.metric_chart import metric_bars
+from dashboard.components.provenance import downloads, quotes, source_line
+from dashboard.context import current
+from dashboard.fmt import quantity
+from dashboard.i18n import pick, t
+
+PLATFORM_STATUS = {"built": ("已建成", "built"), "under_construction": ("加快建设", "under construction"),
+                   "planned": ("谋划推进", "planned")}  # fmt: skip
+
+view = current()
+lang = view.lang
+all_metrics = data.table("metrics")
+metrics = rows_for_report(all_metrics, view.report, "metric_id")
+reports = data.table("reports")
+st.title(t("page_innovation", lang))
+innovation = metrics[metrics["category"] == "innovation"]
+if innovation.empty:
+    st.info(t("nothing_here", lang))
+    st.stop()
+
+metric_bars(metrics, ["industrial_value_added_growth", "fixed_asset_investment_growth", "budget_revenue_growth"],
+            "growth_chart", lang, reports, key="innovation_growth")  # fmt: skip
+
+st.subheader(t("innovation_counts", lang))
+counts = innovation[innovation["kind"].isin(["count", "actual"])]
+cards.show([
+    (pick((r.label_zh, r.label_en), lang) + (f" {r.year}" if r.year_basis == "sentence" else ""),
+     quantity(r.value, r.display_unit, lang, r.qualifier), "", "")
+    for r in counts.itertuples()
+])  # fmt: skip
+source_line(counts, reports, lang)
+quotes(
+    counts.assign(label=[pick((r.label_zh, r.label_en), lang) for r in counts.itertuples()]), lang
+)
+
+st.subheader(t("clusters_over_time", lang))
+over_time = all_metrics[
+    all_metrics["metric_id"].isin(["thousand_billion_industries", "ten_billion_clusters"])
+]
+series = []
+for metric_id, rows in over_time.groupby("metric_id", sort=False):
+    series.append({
+        "name": pick((rows.iloc[0]["label_zh"], rows.iloc[0]["label_en"]), lang),
+        "x": list(rows["report_date"]),
+        "y": list(rows["value"]),
+        "text": [quantity(v, "个", lang) for v in rows["value"]],
+        "quotes": list(rows["quote"]),
+    })  # fmt: skip
+unit = pick(("个", "count"), lang)
+st.plotly_chart(
+    charts.grouped_bars(series, f"{t('clusters_over_time', lang)}（{unit}）", unit),
+    key="innovation_clusters",
+)
+source_line(over_time, reports, lang)
+quotes(
+    over_time.assign(label=[pick((r.label_zh, r.label_en), lang) for r in over_time.itertuples()]),
+    lang,
+)
+downloads(over_time[["metric_id", "label_zh", "label_en", "value", "unit", "report_date", "quote", "source"]],
+          "cluster_goals", lang, key="innovation_clusters")  # fmt: skip
+
+st.subheader(t("platforms", lang))
+platforms = data.table("platforms")
+if view.report != "latest":
+    platforms = platforms[platforms["report_id"] == view.report]
+if platforms.empty:
+    st.info(t("nothing_here", lang))
+else:
+    st.dataframe(pd.DataFrame({
+        t("platforms", lang): [pick((r.name_zh, r.name_en), lang) for r in platforms.itertuples()],
+        t("status", lang): [pick(PLATFORM_STATUS[s], lang) for s in platforms["status"]],
+        pick(("报道", "Report"), lang): platforms["report_date"],
+    }), hide_index=True, key="innovation_platforms")  # fmt: skip
+    source_line(platforms, reports, lang)
+    quotes(platforms.assign(label=platforms["name_zh"]), lang)
+    downloads(platforms, "platforms", lang, key="innovation_platforms")

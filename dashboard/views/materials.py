@@ -1,0 +1,71 @@
+"""Silicon and aluminium: capacities, shares of Xinjiang, and the two chains drawn as flows."""
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import data
+from dashboard.calc import material_flows, metric, rows_for_report
+from dashboard.components import charts
+from dashboard.components.metric_chart import chart_rows, metric_bars
+from dashboard.components.provenance import downloads, quotes, source_line
+from dashboard.context import current
+from dashboard.fmt import quantity
+from dashboard.i18n import pick, t
+
+view = current()
+lang = view.lang
+metrics = rows_for_report(data.table("metrics"), view.report, "metric_id")
+reports = data.table("reports")
+st.title(t("page_materials", lang))
+if metrics[metrics["category"] == "materials"].empty:
+    st.info(t("nothing_here", lang))
+    st.stop()
+
+metric_bars(metrics, ["aluminium_capacity", "aluminium_products_capacity", "industrial_silicon_capacity",
+                      "polysilicon_capacity"], "materials_chart", lang, reports, key="materials_capacity")  # fmt: skip
+metric_bars(metrics, ["aluminium_share_xinjiang", "industrial_silicon_share_xinjiang", "polysilicon_share_xinjiang"],
+            "materials_share_chart", lang, reports, key="materials_shares")  # fmt: skip
+
+st.subheader(t("chains", lang))
+links = material_flows(metrics)
+if not links:
+    st.info(t("nothing_here", lang))
+else:
+    node_keys = list(dict.fromkeys(key for link in links for key in link[:2]))
+    node_names = []
+    for key in node_keys:
+        behind = next((link[3] for link in links if link[1] == key and link[3]), "")
+        row = metric(metrics, behind) if behind else None
+        value = f" {quantity(row['value'], row['display_unit'], lang)}" if row is not None else ""
+        node_names.append(t(key, lang) + value)
+    merged: dict[tuple[int, int], list] = {}
+    for source, target, width, metric_id in links:
+        item = merged.setdefault(
+            (node_keys.index(source), node_keys.index(target)), [0.0, metric_id]
+        )
+        item[0] += width
+    quotes_by_metric = {m: metric(metrics, m)["quote"] for _, _, _, m in links if m}
+    sankey_links = [
+        (s, tgt, width, quotes_by_metric.get(m, "")) for (s, tgt), (width, m) in merged.items()
+    ]
+    st.plotly_chart(
+        charts.sankey(node_names, sankey_links, t("chains", lang)), key="materials_sankey"
+    )
+    wafer = metric(metrics, "wafer_slicing_capacity")
+    st.caption(
+        t(
+            "chains_note",
+            lang,
+            wafer=quantity(wafer["value"], wafer["display_unit"], lang)
+            if wafer is not None
+            else "–",
+        )
+    )
+    rows = chart_rows(metrics, [m for _, _, _, m in links if m] + ["aluminium_downstream_parks"])
+    rows = rows.drop_duplicates("metric_id")
+    source_line(rows, reports, lang)
+    quotes(
+        rows.assign(label=[pick((r.label_zh, r.label_en), lang) for r in rows.itertuples()]), lang
+    )
+    downloads(pd.DataFrame(rows)[["metric_id", "label_zh", "label_en", "value", "unit", "display_unit", "quote",
+                                  "source", "report_date"]], "material_chains", lang, key="materials_chains")  # fmt: skip
