@@ -9,7 +9,7 @@ from dashboard import data
 from dashboard.calc import LATEST
 from dashboard.components.provenance import report_names
 from dashboard.context import publish, seed
-from dashboard.i18n import LANGUAGE_NAMES, LANGUAGES, t
+from dashboard.i18n import LANGUAGE_NAMES, LANGUAGES, pick, t
 
 VIEWS = Path(__file__).parent / "views"
 # (file, URL path, title key, icon); the first page is the default, reached at "/".
@@ -43,7 +43,7 @@ except data.TablesError as error:
 
 report_ids = [LATEST, *sorted(reports["report_id"], key=str)]
 labels = {LATEST: t("latest", lang)} | {
-    row.report_id: f"{row.report_date} {row.lead_headline_en if lang == 'en' else row.lead_headline}"
+    row.report_id: f"{row.report_date} {pick((row.lead_headline, row.lead_headline_en), lang)}"
     for row in reports.itertuples()
 }
 seed("report", report_ids, LATEST)

@@ -38,7 +38,7 @@ def latest_projects(projects: pd.DataFrame, report: str = LATEST) -> pd.DataFram
 
 
 def pipeline_by_product(projects: pd.DataFrame) -> dict[str, float]:
-    """Total capacity of the given projects per product (base units); parts of a group count once."""
+    """Capacity of the given projects per product (base units); parts of a group count once."""
     capacities = projects.dropna(subset=["capacity"])
     capacities = capacities[capacities["part_of"].isna() | (capacities["part_of"] == "")]
     return capacities.groupby("product")["capacity"].sum().to_dict()

@@ -16,8 +16,16 @@ from data_prep.build import build
 from data_prep.errors import InputError
 
 # Columns read as text, whatever they look like (report ids such as "000").
-_TEXT_COLUMNS = {"report_id": str, "article": str, "source": str, "report_date": str, "qualifier": str,
-                 "per": str, "unit": str, "value_high_raw": str}  # fmt: skip
+_TEXT_COLUMNS = {
+    "report_id": str,
+    "article": str,
+    "source": str,
+    "report_date": str,
+    "qualifier": str,
+    "per": str,
+    "unit": str,
+    "value_high_raw": str,
+}
 _INPUTS = [SEEDS_DIR, PACKAGE_DIR / "catalog.toml", PACKAGE_DIR / "schema.toml"]
 
 

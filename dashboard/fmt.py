@@ -30,8 +30,17 @@ DISPLAY: dict[str, tuple[str, float, str, float]] = {
     "年": ("年", 1, "years", 1),
     "岁": ("岁", 1, "years of age", 1),
 }
-_PRE = {"约": "about", "近": "nearly", "超": "over", "超过": "over", "逾": "over",
-        "突破": "over", "将近": "nearly", "大约": "about", "接近": "nearly"}  # fmt: skip
+_PRE = {
+    "约": "about",
+    "近": "nearly",
+    "超": "over",
+    "超过": "over",
+    "逾": "over",
+    "突破": "over",
+    "将近": "nearly",
+    "大约": "about",
+    "接近": "nearly",
+}
 _MID = {"余": "over", "多": "over"}
 _POST = {"以上": "or more", "以下": "or less", "左右": "about"}
 
@@ -44,12 +53,12 @@ def scaled(value: float, display_unit: str, lang: str) -> tuple[float, str]:
     return value / factor, display_unit
 
 
-def number(value: float) -> str:
-    """At most three significant decimals, thousands separators, no trailing zeros."""
+def number(value: float, lang: str = "en") -> str:
+    """Few decimals, no trailing zeros; thousands separators in English only (not in Chinese)."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
     digits = 0 if abs(value) >= 1000 or value == int(value) else 2 if abs(value) >= 1 else 3
-    text = f"{value:,.{digits}f}"
+    text = f"{value:,.{digits}f}" if lang == "en" else f"{value:.{digits}f}"
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
@@ -62,9 +71,9 @@ def quantity(
 ) -> str:
     """A value as written for a reader: "超1.6亿吨", "1.4–1.8元/立方米", "over 160 Mt"."""
     shown, unit = scaled(value, display_unit, lang)
-    text = number(shown)
+    text = number(shown, lang)
     if value_high is not None and not (isinstance(value_high, float) and math.isnan(value_high)):
-        text += "–" + number(scaled(value_high, display_unit, lang)[0])
+        text += "–" + number(scaled(value_high, display_unit, lang)[0], lang)
     words = [word for word in str(qualifier or "").split("+") if word and word != "级"]
     if lang == "en":
         before = [

@@ -102,6 +102,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Others are not judged.",
     ),
     "progress_chart": ("各目标进度", "Progress towards each target"),
+    "progress_chart_title": (
+        "各目标进度（现值 ÷ 目标，%）",
+        "Progress towards each target (current ÷ target, %)",
+    ),
     "no_year": ("未给年份", "no year given"),
     # coal and power
     "coal_section": ("煤炭", "Coal"),
@@ -116,6 +120,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "share_chart": ("占全疆比重", "Share of Xinjiang"),
     # chemicals
     "filters": ("筛选", "Filters"),
+    "all": ("全部", "All"),
     "product": ("产品", "Product"),
     "status": ("状态", "Status"),
     "company": ("企业", "Company"),

@@ -20,10 +20,10 @@ from data_prep.check import check_tables
 from data_prep.curate import (
     CATALOG,
     METRIC_COLUMNS,
+    PLATFORM_COLUMNS,
     PROJECT_COLUMNS,
     TARGET_COLUMNS,
     Sources,
-    PLATFORM_COLUMNS,
     build_metrics,
     build_platforms,
     build_projects,
@@ -37,13 +37,35 @@ from data_prep.reports import load_reports, sha256_of
 
 SCHEMA = PACKAGE_DIR / "schema.toml"
 ARTICLE_COLUMNS = [
-    "source", "article", "headline", "subtitle", "byline", "sections", "is_lead",
-    "zhundong_mentions", "relevance", "keywords", "figures", "chars", "start",
-]  # fmt: skip
+    "source",
+    "article",
+    "headline",
+    "subtitle",
+    "byline",
+    "sections",
+    "is_lead",
+    "zhundong_mentions",
+    "relevance",
+    "keywords",
+    "figures",
+    "chars",
+    "start",
+    "spans",
+]
 REPORT_COLUMNS = [
-    "report_id", "source", "newspaper", "lead_headline", "report_date", "date_basis", "sha256",
-    "lead_headline_en", "lead_subtitle", "newspaper_en", "newspaper_basis",
-]  # fmt: skip
+    "report_id",
+    "source",
+    "newspaper",
+    "lead_headline",
+    "report_date",
+    "date_basis",
+    "sha256",
+    "lead_headline_en",
+    "lead_subtitle",
+    "newspaper_en",
+    "newspaper_basis",
+    "date_basis_zh",
+]
 
 
 def csv_bytes(rows: list[dict], columns: list[str]) -> bytes:
@@ -68,7 +90,8 @@ def article_rows(read: ReadReport, prefix: str, lead_headline: str) -> list[dict
     rows = []
     for article in read.page.articles:
         article_id = f"{prefix}-a{article.number:02d}"
-        body_starts = [s.start for s in spans if s.article == article.number and s.role == "body"]
+        own = [s for s in spans if s.article == article.number]
+        body_starts = [s.start for s in own if s.role == "body"]
         rows.append(
             {
                 "source": read.source,
@@ -84,6 +107,7 @@ def article_rows(read: ReadReport, prefix: str, lead_headline: str) -> list[dict
                 "figures": counts.get(article_id, 0),
                 "chars": sum(len(paragraph) for paragraph in article.body),
                 "start": min(body_starts) if body_starts else "",
+                "spans": ";".join(f"{s.start}:{s.end}:{s.role}" for s in own),
             }
         )
     return rows

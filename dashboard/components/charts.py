@@ -6,8 +6,13 @@ from dashboard.components.text import hover_text
 
 FONT = '"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif'
 COLORS = ["#1f4e79", "#c0504d", "#4f81bd", "#9bbb59", "#8064a2", "#f79646", "#7f7f7f"]
-STATUS_COLORS = {"approved": "#4f81bd", "under_construction": "#1f4e79", "landed": "#9bbb59",
-                 "advancing": "#f79646", "planned": "#a6a6a6"}  # fmt: skip
+STATUS_COLORS = {
+    "approved": "#4f81bd",
+    "under_construction": "#1f4e79",
+    "landed": "#9bbb59",
+    "advancing": "#f79646",
+    "planned": "#a6a6a6",
+}
 
 
 def _style(figure: go.Figure, title: str, height: int) -> go.Figure:
@@ -75,8 +80,14 @@ def grouped_bars(
     return _style(figure, title, height=380)
 
 
-def progress_bars(labels: list[str], progress: list[float], texts: list[str], hovers: list[str],
-                  title: str, axis_title: str) -> go.Figure:  # fmt: skip
+def progress_bars(
+    labels: list[str],
+    progress: list[float],
+    texts: list[str],
+    hovers: list[str],
+    title: str,
+    axis_title: str,
+) -> go.Figure:
     """Progress towards targets as bars against a 100% line."""
     figure = go.Figure(
         go.Bar(
@@ -96,12 +107,22 @@ def progress_bars(labels: list[str], progress: list[float], texts: list[str], ho
     return _style(figure, title, height=max(240, 70 + 44 * len(labels)))
 
 
-def sankey(nodes: list[str], links: list[tuple[int, int, float, str]], title: str) -> go.Figure:
-    """A flow diagram: links are (source index, target index, width, label)."""
+def sankey(
+    nodes: list[str],
+    links: list[tuple[int, int, float, str]],
+    title: str,
+    positions: list[tuple[float, float]] | None = None,
+) -> go.Figure:
+    """A flow diagram: links are (source index, target index, width, hover text); `positions`
+    (x, y in 0-1) pin nodes where labels would otherwise collide."""
+    node: dict = {"label": nodes, "pad": 18, "thickness": 18, "color": COLORS[0]}
+    if positions:
+        node |= {"x": [x for x, _ in positions], "y": [y for _, y in positions]}
     figure = go.Figure(
         go.Sankey(
-            arrangement="snap",
-            node={"label": nodes, "pad": 18, "thickness": 18, "color": COLORS[0]},
+            arrangement="fixed" if positions else "snap",
+            node=node,
+            textfont={"color": "#1a1a1a", "size": 13, "family": FONT},
             link={
                 "source": [link[0] for link in links],
                 "target": [link[1] for link in links],

@@ -10,8 +10,20 @@ from dashboard.components.provenance import downloads, quotes, source_line
 from dashboard.fmt import quantity, scaled
 from dashboard.i18n import pick, t
 
-DOWNLOAD_COLUMNS = ["metric_id", "label_zh", "label_en", "year", "value", "value_high", "unit",
-                    "qualifier", "display_unit", "quote", "source", "report_date"]  # fmt: skip
+DOWNLOAD_COLUMNS = [
+    "metric_id",
+    "label_zh",
+    "label_en",
+    "year",
+    "value",
+    "value_high",
+    "unit",
+    "qualifier",
+    "display_unit",
+    "quote",
+    "source",
+    "report_date",
+]
 
 
 def chart_rows(metrics: pd.DataFrame, metric_ids: list[str]) -> pd.DataFrame:
@@ -40,8 +52,10 @@ def metric_bars(
         return
     display_unit = rows.iloc[0]["display_unit"]
     unit_label = scaled(0, display_unit, lang)[1]
-    labels = [pick((r.label_zh, r.label_en), lang) + (f" {r.year}" if r.kind == "actual" else "")
-              for r in rows.itertuples()]  # fmt: skip
+    labels = [
+        pick((r.label_zh, r.label_en), lang) + (f" {r.year}" if r.kind == "actual" else "")
+        for r in rows.itertuples()
+    ]
     values = [scaled(float(v), display_unit, lang)[0] for v in rows["value"]]
     texts = [
         quantity(r.value, r.display_unit, lang, r.qualifier, r.value_high)

@@ -56,14 +56,23 @@ def downloads(frame: pd.DataFrame, name: str, lang: str, key: str) -> None:
     """Download buttons for exactly `frame`: CSV (UTF-8 with BOM) and XLSX."""
     left, right, _ = st.columns([1, 1, 4])
     left.download_button(
-        t("download_csv", lang), csv_bytes(frame), f"{name}.csv", "text/csv",
-        key=f"{key}_csv", on_click="ignore", icon=":material/download:",
-    )  # fmt: skip
+        t("download_csv", lang),
+        csv_bytes(frame),
+        f"{name}.csv",
+        "text/csv",
+        key=f"{key}_csv",
+        on_click="ignore",
+        icon=":material/download:",
+    )
     right.download_button(
-        t("download_xlsx", lang), xlsx_bytes(frame), f"{name}.xlsx",
+        t("download_xlsx", lang),
+        xlsx_bytes(frame),
+        f"{name}.xlsx",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        key=f"{key}_xlsx", on_click="ignore", icon=":material/download:",
-    )  # fmt: skip
+        key=f"{key}_xlsx",
+        on_click="ignore",
+        icon=":material/download:",
+    )
 
 
 def provenance(
@@ -73,3 +82,12 @@ def provenance(
     source_line(rows, reports, lang)
     quotes(rows, lang)
     downloads(data, name, lang, key)
+
+
+def ledger_for_display(frame: pd.DataFrame) -> pd.DataFrame:
+    """The ledger as text for the screen: whole numbers without exponent, blanks for nothing."""
+    shown = frame.copy()
+    for column in ("value", "value_high"):
+        shown[column] = [f"{value:.15g}" if value == value else "" for value in shown[column]]
+    shown["year"] = [str(int(year)) if year == year else "" for year in shown["year"]]
+    return shown.fillna("")

@@ -30,3 +30,19 @@ def hover_text(text: str, width: int = 28) -> str:
     """A sentence for a Plotly hover label: HTML-escaped, wrapped with <br>."""
     lines = textwrap.wrap(str(text), width=width) or [""]
     return "<br>".join(html.escape(line) for line in lines)
+
+
+def article_pieces(spans: str) -> list[tuple[int, int, str]]:
+    """ "12:40:headline;41:200:body" -> [(12, 40, "headline"), (41, 200, "body")]."""
+    pieces = []
+    for item in spans.split(";"):
+        parts = item.split(":")
+        if len(parts) == 3 and parts[0].isdigit() and parts[1].isdigit():
+            pieces.append((int(parts[0]), int(parts[1]), parts[2]))
+    return pieces
+
+
+def figure_spans(figures, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of the figures inside [start, end), relative to `start`."""
+    inside = figures[(figures["start"] >= start) & (figures["end"] <= end)]
+    return [(s - start, e - start) for s, e in zip(inside["start"], inside["end"], strict=True)]

@@ -41,11 +41,23 @@ seed_many("company", companies)
 with st.container(border=True):
     st.markdown(f"**{t('filters', lang)}**")
     left, middle, right = st.columns(3)
-    products = left.multiselect(t("product", lang), list(PRODUCTS), format_func=lambda c: pick(PRODUCTS[c], lang),
-                                key="product")  # fmt: skip
-    statuses = middle.multiselect(t("status", lang), list(STATUS), format_func=lambda s: pick(STATUS[s], lang),
-                                  key="status")  # fmt: skip
-    chosen_companies = right.multiselect(t("company", lang), companies, key="company")
+    products = left.multiselect(
+        t("product", lang),
+        list(PRODUCTS),
+        format_func=lambda c: pick(PRODUCTS[c], lang),
+        key="product",
+        placeholder=t("all", lang),
+    )
+    statuses = middle.multiselect(
+        t("status", lang),
+        list(STATUS),
+        format_func=lambda s: pick(STATUS[s], lang),
+        key="status",
+        placeholder=t("all", lang),
+    )
+    chosen_companies = right.multiselect(
+        t("company", lang), companies, key="company", placeholder=t("all", lang)
+    )
 for key, value in (("product", products), ("status", statuses), ("company", chosen_companies)):
     publish(key, value)
 
@@ -73,16 +85,25 @@ st.subheader(t("projects_table", lang))
 if shown.empty:
     st.info(t("nothing_here", lang))
 else:
-    table = pd.DataFrame({
-        pick(("项目", "Project"), lang): [pick((r.name_zh, r.name_en), lang) for r in shown.itertuples()],
-        t("product", lang): [pick(PRODUCTS[c], lang) for c in shown["product_code"]],
-        t("company", lang): shown["companies"].fillna(""),
-        pick(("产能", "Capacity"), lang): [capacity_text(r) for r in shown.itertuples()],
-        pick(("总投资", "Investment"), lang): [quantity(v, "亿元", lang) if v == v else "–" for v in shown["investment_cny"]],
-        t("status", lang): [f"{pick(STATUS[s], lang)}（{w}）" for s, w in zip(shown["status"], shown["status_raw"], strict=True)],
-        pick(("园区", "Park"), lang): shown["park"].fillna(""),
-        pick(("报道", "Report"), lang): shown["report_date"],
-    })  # fmt: skip
+    table = pd.DataFrame(
+        {
+            pick(("项目", "Project"), lang): [
+                pick((r.name_zh, r.name_en), lang) for r in shown.itertuples()
+            ],
+            t("product", lang): [pick(PRODUCTS[c], lang) for c in shown["product_code"]],
+            t("company", lang): shown["companies"].fillna(""),
+            pick(("产能", "Capacity"), lang): [capacity_text(r) for r in shown.itertuples()],
+            pick(("总投资", "Investment"), lang): [
+                quantity(v, "亿元", lang) if v == v else "–" for v in shown["investment_cny"]
+            ],
+            t("status", lang): [
+                f"{pick(STATUS[s], lang)}（{w}）"
+                for s, w in zip(shown["status"], shown["status_raw"], strict=True)
+            ],
+            pick(("园区", "Park"), lang): shown["park"].fillna(""),
+            pick(("报道", "Report"), lang): shown["report_date"],
+        }
+    )
     st.dataframe(table, hide_index=True, key="chemicals_table")
     source_line(shown, reports, lang)
     quotes(
@@ -98,14 +119,16 @@ else:
         unit_label = scaled(0, display_unit, lang)[1]
         series = []
         for status, rows in group.groupby("status", sort=False):
-            series.append({
-                "name": pick(STATUS[status], lang),
-                "x": [pick(PRODUCTS[c], lang) for c in rows["product_code"]],
-                "y": [scaled(v, display_unit, lang)[0] for v in rows["capacity"]],
-                "text": [capacity_text(r) for r in rows.itertuples()],
-                "quotes": list(rows["quote"]),
-                "color": charts.STATUS_COLORS.get(status),
-            })  # fmt: skip
+            series.append(
+                {
+                    "name": pick(STATUS[status], lang),
+                    "x": [pick(PRODUCTS[c], lang) for c in rows["product_code"]],
+                    "y": [scaled(v, display_unit, lang)[0] for v in rows["capacity"]],
+                    "text": [capacity_text(r) for r in rows.itertuples()],
+                    "quotes": list(rows["quote"]),
+                    "color": charts.STATUS_COLORS.get(status),
+                }
+            )
         title = (
             f"{t('capacity_chart', lang)}（{unit_label}）"
             if lang == "zh"
@@ -115,8 +138,15 @@ else:
             charts.grouped_bars(series, title, unit_label, stacked=True),
             key=f"chemicals_capacity_{base_unit}",
         )
-    st.caption(pick(("天池能源20亿立方米项目计入其所属的60亿立方米项目组，不重复计算。",
-                     "The Tianchi 2 billion m³ project is counted within the 6 billion m³ group it belongs to."), lang))  # fmt: skip
+    st.caption(
+        pick(
+            (
+                "天池能源20亿立方米项目计入其所属的60亿立方米项目组，不重复计算。",
+                "The Tianchi 2 billion m³ project is counted within its 6 billion m³ group.",
+            ),
+            lang,
+        )
+    )
 
 st.subheader(t("pipeline_chart", lang))
 capacity_targets = targets[targets["pipeline_product"].notna()]
@@ -133,14 +163,27 @@ for base_unit, display_unit in (("吨", "万吨/年"), ("立方米", "亿立方�
         for p in group["pipeline_product"]
     ]
     series = [
-        {"name": t("pipeline", lang), "x": names, "y": [scaled(v, display_unit, lang)[0] for v in sums],
-         "text": [quantity(v, display_unit, lang) for v in sums],
-         "quotes": ["\n".join(pipeline[pipeline["product"] == p]["quote"]) for p in group["pipeline_product"]]},
-        {"name": pick(("2030年目标", "2030 target"), lang), "x": names,
-         "y": [scaled(v, display_unit, lang)[0] for v in group["target_value"]],
-         "text": [quantity(r.target_value, display_unit, lang, r.qualifier) for r in group.itertuples()],
-         "quotes": list(group["quote"])},
-    ]  # fmt: skip
+        {
+            "name": t("pipeline", lang),
+            "x": names,
+            "y": [scaled(v, display_unit, lang)[0] for v in sums],
+            "text": [quantity(v, display_unit, lang) for v in sums],
+            "quotes": [
+                "\n".join(pipeline[pipeline["product"] == p]["quote"])
+                for p in group["pipeline_product"]
+            ],
+        },
+        {
+            "name": pick(("2030年目标", "2030 target"), lang),
+            "x": names,
+            "y": [scaled(v, display_unit, lang)[0] for v in group["target_value"]],
+            "text": [
+                quantity(r.target_value, display_unit, lang, r.qualifier)
+                for r in group.itertuples()
+            ],
+            "quotes": list(group["quote"]),
+        },
+    ]
     title = (
         f"{t('pipeline_chart', lang)}（{unit_label}）"
         if lang == "zh"
@@ -151,20 +194,51 @@ for base_unit, display_unit in (("吨", "万吨/年"), ("立方米", "亿立方�
     )
 st.caption(t("overview_chart_note", lang))
 source_line(pd.concat([capacity_targets, pipeline]), reports, lang)
-downloads(capacity_targets[["target_id", "label_zh", "label_en", "unit", "target_year", "target_value", "qualifier",
-                            "pipeline_product", "quote", "source", "report_date"]],
-          "pipeline_targets", lang, key="chemicals_targets")  # fmt: skip
+downloads(
+    capacity_targets[
+        [
+            "target_id",
+            "label_zh",
+            "label_en",
+            "unit",
+            "target_year",
+            "target_value",
+            "qualifier",
+            "pipeline_product",
+            "quote",
+            "source",
+            "report_date",
+        ]
+    ],
+    "pipeline_targets",
+    lang,
+    key="chemicals_targets",
+)
 
 st.subheader(t("status_changes", lang))
 changes = status_changes(all_projects)
 if changes.empty:
     st.info(t("no_changes", lang))
 else:
-    st.dataframe(pd.DataFrame({
-        pick(("项目", "Project"), lang): [pick((r.name_zh, r.name_en), lang) for r in changes.itertuples()],
-        pick(("此前", "Before"), lang): [f"{r.from_date} {pick(STATUS[r.from_status], lang)}（{r.from_words}）" for r in changes.itertuples()],
-        pick(("此后", "After"), lang): [f"{r.to_date} {pick(STATUS[r.to_status], lang)}（{r.to_words}）" for r in changes.itertuples()],
-    }), hide_index=True, key="chemicals_changes")  # fmt: skip
+    st.dataframe(
+        pd.DataFrame(
+            {
+                pick(("项目", "Project"), lang): [
+                    pick((r.name_zh, r.name_en), lang) for r in changes.itertuples()
+                ],
+                pick(("此前", "Before"), lang): [
+                    f"{r.from_date} {pick(STATUS[r.from_status], lang)}（{r.from_words}）"
+                    for r in changes.itertuples()
+                ],
+                pick(("此后", "After"), lang): [
+                    f"{r.to_date} {pick(STATUS[r.to_status], lang)}（{r.to_words}）"
+                    for r in changes.itertuples()
+                ],
+            }
+        ),
+        hide_index=True,
+        key="chemicals_changes",
+    )
     quotes(
         changes.assign(
             label=changes["name_zh"], quote=changes["quote_after"], report_date=changes["to_date"]
@@ -174,6 +248,7 @@ else:
     downloads(changes, "status_changes", lang, key="chemicals_changes")
 
 st.subheader(t("calculator", lang))
+per_tonne = pick(("元/吨", "CNY/t"), lang)
 st.caption(t("calculator_note", lang))
 cost_row, price_row, margin_row = (
     metric(metrics, m)
@@ -199,7 +274,7 @@ if cost_row is not None and price_row is not None and margin_row is not None:
         )
         st.metric(
             t("gas_margin", lang),
-            f"{number(gas_margin_per_tonne(cost, sell, gas))} {pick(('元/吨', 'CNY/t'), lang)}",
+            f"{number(gas_margin_per_tonne(cost, sell, gas), lang)} {per_tonne}",
         )
         st.caption(
             t("report_result", lang, value=quantity(margin, "元/吨", lang, margin_row["qualifier"]))
@@ -208,10 +283,10 @@ if cost_row is not None and price_row is not None and margin_row is not None:
             t(
                 "gas_yield_note",
                 lang,
-                cost=number(cost_high),
-                price=number(price),
-                margin=number(margin),
-                yield_=number(yield_),
+                cost=number(cost_high, lang),
+                price=number(price, lang),
+                margin=number(margin, lang),
+                yield_=number(yield_, lang),
             )
         )
 if m_cost is not None and m_price is not None and m_profit is not None:
@@ -234,7 +309,7 @@ if m_cost is not None and m_price is not None and m_profit is not None:
         )
         st.metric(
             t("methanol_profit", lang),
-            f"{number(methanol_profit_per_tonne(cost_m, price_m))} {pick(('元/吨', 'CNY/t'), lang)}",
+            f"{number(methanol_profit_per_tonne(cost_m, price_m), lang)} {per_tonne}",
         )
         st.caption(
             t("report_result", lang, value=quantity(float(m_profit["value"]), "元/吨", lang))

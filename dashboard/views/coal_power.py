@@ -43,28 +43,60 @@ def card(metric_id: str, *beside_ids: str) -> tuple[str, str, str, str]:
 
 
 st.subheader(t("coal_section", lang))
-cards.show([
-    card("coal_reserves", "coal_reserves_share_xinjiang", "coal_reserves_share_china"),
-    card("coal_output", "coal_output_share_xinjiang"),
-    card("approved_mine_capacity", "approved_mines", "approved_mine_capacity_share_xinjiang"),
-])  # fmt: skip
+cards.show(
+    [
+        card("coal_reserves", "coal_reserves_share_xinjiang", "coal_reserves_share_china"),
+        card("coal_output", "coal_output_share_xinjiang"),
+        card("approved_mine_capacity", "approved_mines", "approved_mine_capacity_share_xinjiang"),
+    ]
+)
 source_line(coal[coal["category"] == "coal"], reports, lang)
-metric_bars(metrics, ["coal_output", "jijihu_coal_capacity", "approved_mine_capacity"], "coal_chart",
-            lang, reports, key="coal_output_chart")  # fmt: skip
+metric_bars(
+    metrics,
+    ["coal_output", "jijihu_coal_capacity", "approved_mine_capacity"],
+    "coal_chart",
+    lang,
+    reports,
+    key="coal_output_chart",
+)
 
 st.subheader(t("power_section", lang))
-metric_bars(metrics, ["coal_power_planned", "coal_power_built", "jijihu_power_capacity"], "power_capacity_chart",
-            lang, reports, key="coal_power_capacity")  # fmt: skip
-metric_bars(metrics, ["power_generation", "power_sent_out"], "power_energy_chart", lang, reports,
-            key="coal_power_energy")  # fmt: skip
-metric_bars(metrics, ["coal_output_share_xinjiang", "power_generation_share_xinjiang",
-                      "power_sent_out_share_xinjiang", "approved_mine_capacity_share_xinjiang"],
-            "share_chart", lang, reports, key="coal_power_shares")  # fmt: skip
+metric_bars(
+    metrics,
+    ["coal_power_planned", "coal_power_built", "jijihu_power_capacity"],
+    "power_capacity_chart",
+    lang,
+    reports,
+    key="coal_power_capacity",
+)
+metric_bars(
+    metrics,
+    ["power_generation", "power_sent_out"],
+    "power_energy_chart",
+    lang,
+    reports,
+    key="coal_power_energy",
+)
+metric_bars(
+    metrics,
+    [
+        "coal_output_share_xinjiang",
+        "power_generation_share_xinjiang",
+        "power_sent_out_share_xinjiang",
+        "approved_mine_capacity_share_xinjiang",
+    ],
+    "share_chart",
+    lang,
+    reports,
+    key="coal_power_shares",
+)
 
 st.subheader(t("clusters", lang))
-cards.show([
-    card("jijihu_coal_capacity", "jijihu_coal_mines"),
-    card("jijihu_power_capacity", "jijihu_power_plants"),
-    card("transmission_distance", "households_served", "people_served"),
-])  # fmt: skip
+cards.show(
+    [
+        card("jijihu_coal_capacity", "jijihu_coal_mines"),
+        card("jijihu_power_capacity", "jijihu_power_plants"),
+        card("transmission_distance", "households_served", "people_served"),
+    ]
+)
 source_line(coal[coal["metric_id"].str.startswith("jijihu")], reports, lang)

@@ -13,8 +13,11 @@ from dashboard.context import current
 from dashboard.fmt import quantity
 from dashboard.i18n import pick, t
 
-PLATFORM_STATUS = {"built": ("已建成", "built"), "under_construction": ("加快建设", "under construction"),
-                   "planned": ("谋划推进", "planned")}  # fmt: skip
+PLATFORM_STATUS = {
+    "built": ("已建成", "built"),
+    "under_construction": ("加快建设", "under construction"),
+    "planned": ("谋划推进", "planned"),
+}
 
 view = current()
 lang = view.lang
@@ -27,16 +30,29 @@ if innovation.empty:
     st.info(t("nothing_here", lang))
     st.stop()
 
-metric_bars(metrics, ["industrial_value_added_growth", "fixed_asset_investment_growth", "budget_revenue_growth"],
-            "growth_chart", lang, reports, key="innovation_growth")  # fmt: skip
+metric_bars(
+    metrics,
+    ["industrial_value_added_growth", "fixed_asset_investment_growth", "budget_revenue_growth"],
+    "growth_chart",
+    lang,
+    reports,
+    key="innovation_growth",
+)
 
 st.subheader(t("innovation_counts", lang))
 counts = innovation[innovation["kind"].isin(["count", "actual"])]
-cards.show([
-    (pick((r.label_zh, r.label_en), lang) + (f" {r.year}" if r.year_basis == "sentence" else ""),
-     quantity(r.value, r.display_unit, lang, r.qualifier), "", "")
-    for r in counts.itertuples()
-])  # fmt: skip
+cards.show(
+    [
+        (
+            pick((r.label_zh, r.label_en), lang)
+            + (f" {r.year}" if r.year_basis == "sentence" else ""),
+            quantity(r.value, r.display_unit, lang, r.qualifier),
+            "",
+            "",
+        )
+        for r in counts.itertuples()
+    ]
+)
 source_line(counts, reports, lang)
 quotes(
     counts.assign(label=[pick((r.label_zh, r.label_en), lang) for r in counts.itertuples()]), lang
@@ -47,14 +63,16 @@ over_time = all_metrics[
     all_metrics["metric_id"].isin(["thousand_billion_industries", "ten_billion_clusters"])
 ]
 series = []
-for metric_id, rows in over_time.groupby("metric_id", sort=False):
-    series.append({
-        "name": pick((rows.iloc[0]["label_zh"], rows.iloc[0]["label_en"]), lang),
-        "x": list(rows["report_date"]),
-        "y": list(rows["value"]),
-        "text": [quantity(v, "个", lang) for v in rows["value"]],
-        "quotes": list(rows["quote"]),
-    })  # fmt: skip
+for _, rows in over_time.groupby("metric_id", sort=False):
+    series.append(
+        {
+            "name": pick((rows.iloc[0]["label_zh"], rows.iloc[0]["label_en"]), lang),
+            "x": list(rows["report_date"]),
+            "y": list(rows["value"]),
+            "text": [quantity(v, "个", lang) for v in rows["value"]],
+            "quotes": list(rows["quote"]),
+        }
+    )
 unit = pick(("个", "count"), lang)
 st.plotly_chart(
     charts.grouped_bars(series, f"{t('clusters_over_time', lang)}（{unit}）", unit),
@@ -65,8 +83,14 @@ quotes(
     over_time.assign(label=[pick((r.label_zh, r.label_en), lang) for r in over_time.itertuples()]),
     lang,
 )
-downloads(over_time[["metric_id", "label_zh", "label_en", "value", "unit", "report_date", "quote", "source"]],
-          "cluster_goals", lang, key="innovation_clusters")  # fmt: skip
+downloads(
+    over_time[
+        ["metric_id", "label_zh", "label_en", "value", "unit", "report_date", "quote", "source"]
+    ],
+    "cluster_goals",
+    lang,
+    key="innovation_clusters",
+)
 
 st.subheader(t("platforms", lang))
 platforms = data.table("platforms")
@@ -75,11 +99,19 @@ if view.report != "latest":
 if platforms.empty:
     st.info(t("nothing_here", lang))
 else:
-    st.dataframe(pd.DataFrame({
-        t("platforms", lang): [pick((r.name_zh, r.name_en), lang) for r in platforms.itertuples()],
-        t("status", lang): [pick(PLATFORM_STATUS[s], lang) for s in platforms["status"]],
-        pick(("报道", "Report"), lang): platforms["report_date"],
-    }), hide_index=True, key="innovation_platforms")  # fmt: skip
+    st.dataframe(
+        pd.DataFrame(
+            {
+                t("platforms", lang): [
+                    pick((r.name_zh, r.name_en), lang) for r in platforms.itertuples()
+                ],
+                t("status", lang): [pick(PLATFORM_STATUS[s], lang) for s in platforms["status"]],
+                pick(("报道", "Report"), lang): platforms["report_date"],
+            }
+        ),
+        hide_index=True,
+        key="innovation_platforms",
+    )
     source_line(platforms, reports, lang)
     quotes(platforms.assign(label=platforms["name_zh"]), lang)
     downloads(platforms, "platforms", lang, key="innovation_platforms")

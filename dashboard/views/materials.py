@@ -21,10 +21,27 @@ if metrics[metrics["category"] == "materials"].empty:
     st.info(t("nothing_here", lang))
     st.stop()
 
-metric_bars(metrics, ["aluminium_capacity", "aluminium_products_capacity", "industrial_silicon_capacity",
-                      "polysilicon_capacity"], "materials_chart", lang, reports, key="materials_capacity")  # fmt: skip
-metric_bars(metrics, ["aluminium_share_xinjiang", "industrial_silicon_share_xinjiang", "polysilicon_share_xinjiang"],
-            "materials_share_chart", lang, reports, key="materials_shares")  # fmt: skip
+metric_bars(
+    metrics,
+    [
+        "aluminium_capacity",
+        "aluminium_products_capacity",
+        "industrial_silicon_capacity",
+        "polysilicon_capacity",
+    ],
+    "materials_chart",
+    lang,
+    reports,
+    key="materials_capacity",
+)
+metric_bars(
+    metrics,
+    ["aluminium_share_xinjiang", "industrial_silicon_share_xinjiang", "polysilicon_share_xinjiang"],
+    "materials_share_chart",
+    lang,
+    reports,
+    key="materials_shares",
+)
 
 st.subheader(t("chains", lang))
 links = material_flows(metrics)
@@ -48,9 +65,20 @@ else:
     sankey_links = [
         (s, tgt, width, quotes_by_metric.get(m, "")) for (s, tgt), (width, m) in merged.items()
     ]
-    st.plotly_chart(
-        charts.sankey(node_names, sankey_links, t("chains", lang)), key="materials_sankey"
-    )
+    # Columns left to right, aluminium above silicon; the wafer node sits lower than polysilicon
+    # so that the two labels do not run into each other.
+    layout = {
+        "node_coal": (0.01, 0.45),
+        "node_power": (0.22, 0.45),
+        "node_aluminium": (0.45, 0.3),
+        "node_al_products": (0.72, 0.3),
+        "node_silicon": (0.45, 0.85),
+        "node_polysilicon": (0.68, 0.8),
+        "node_wafer": (0.99, 0.95),
+    }
+    positions = [layout.get(key, (0.5, 0.5)) for key in node_keys]
+    figure = charts.sankey(node_names, sankey_links, t("chains", lang), positions)
+    st.plotly_chart(figure, key="materials_sankey")
     wafer = metric(metrics, "wafer_slicing_capacity")
     st.caption(
         t(
@@ -67,5 +95,21 @@ else:
     quotes(
         rows.assign(label=[pick((r.label_zh, r.label_en), lang) for r in rows.itertuples()]), lang
     )
-    downloads(pd.DataFrame(rows)[["metric_id", "label_zh", "label_en", "value", "unit", "display_unit", "quote",
-                                  "source", "report_date"]], "material_chains", lang, key="materials_chains")  # fmt: skip
+    downloads(
+        pd.DataFrame(rows)[
+            [
+                "metric_id",
+                "label_zh",
+                "label_en",
+                "value",
+                "unit",
+                "display_unit",
+                "quote",
+                "source",
+                "report_date",
+            ]
+        ],
+        "material_chains",
+        lang,
+        key="materials_chains",
+    )

@@ -45,27 +45,62 @@ def target_beside(target_id: str) -> str:
 
 def current_of(target_id: str) -> str:
     row = progress[progress["target_id"] == target_id].iloc[0]
-    text = quantity(row["current"], row["display_unit"], lang, row["current_qualifier"])
-    if row["current_kind"] == "derived":
-        text += f"（{t('derived', lang)}）" if lang == "zh" else f" ({t('derived', lang)})"
-    return text
+    return quantity(row["current"], row["display_unit"], lang, row["current_qualifier"])
 
 
 st.subheader(t("overview_cards", lang))
 output = progress[progress["target_id"] == "industrial_output_2027"].iloc[0]
 shown = [
-    (pick(("工业总产值（基数）", "Industrial output (base)"), lang), current_of("industrial_output_2027"),
-     target_beside("industrial_output_2027"), pick((output["note_zh"], output["note_en"]), lang)),
-    (label_of("coal_output"), value_of("coal_output"), f"{label_of('coal_output_share_xinjiang')} {value_of('coal_output_share_xinjiang')}", ""),
-    (label_of("coal_power_built"), value_of("coal_power_built"), f"{label_of('coal_power_planned')} {value_of('coal_power_planned')}", ""),
-    (pick(("煤制烯烃项目产能", "Coal-to-olefins projects"), lang), current_of("olefins_capacity_2030"), target_beside("olefins_capacity_2030"), t("overview_chart_note", lang)),
-    (pick(("芨芨湖产业工人", "Industrial workers in Jijihu"), lang), current_of("jijihu_workers_2027"), target_beside("jijihu_workers_2027"), ""),
-    (label_of("aluminium_capacity"), value_of("aluminium_capacity"), f"{label_of('aluminium_share_xinjiang')} {value_of('aluminium_share_xinjiang')}", ""),
-]  # fmt: skip
+    (
+        pick(("工业总产值基数（推算）", "Industrial output, base (derived)"), lang),
+        current_of("industrial_output_2027"),
+        target_beside("industrial_output_2027"),
+        pick((output["note_zh"], output["note_en"]), lang),
+    ),
+    (
+        label_of("coal_output"),
+        value_of("coal_output"),
+        f"{label_of('coal_output_share_xinjiang')} {value_of('coal_output_share_xinjiang')}",
+        "",
+    ),
+    (
+        label_of("coal_power_built"),
+        value_of("coal_power_built"),
+        f"{label_of('coal_power_planned')} {value_of('coal_power_planned')}",
+        "",
+    ),
+    (
+        pick(("煤制烯烃项目产能", "Coal-to-olefins projects"), lang),
+        current_of("olefins_capacity_2030"),
+        target_beside("olefins_capacity_2030"),
+        t("overview_chart_note", lang),
+    ),
+    (
+        pick(("芨芨湖产业工人", "Industrial workers in Jijihu"), lang),
+        current_of("jijihu_workers_2027"),
+        target_beside("jijihu_workers_2027"),
+        "",
+    ),
+    (
+        label_of("aluminium_capacity"),
+        value_of("aluminium_capacity"),
+        f"{label_of('aluminium_share_xinjiang')} {value_of('aluminium_share_xinjiang')}",
+        "",
+    ),
+]
 cards.show(shown)
-shown_metrics = metrics[metrics["metric_id"].isin(
-    ["coal_output", "coal_output_share_xinjiang", "coal_power_built", "coal_power_planned",
-     "aluminium_capacity", "aluminium_share_xinjiang"])]  # fmt: skip
+shown_metrics = metrics[
+    metrics["metric_id"].isin(
+        [
+            "coal_output",
+            "coal_output_share_xinjiang",
+            "coal_power_built",
+            "coal_power_planned",
+            "aluminium_capacity",
+            "aluminium_share_xinjiang",
+        ]
+    )
+]
 source_line(shown_metrics, reports, lang)
 
 st.subheader(t("overview_chart", lang))
@@ -73,20 +108,46 @@ chartable = progress.dropna(subset=["progress"])
 if chartable.empty:
     st.info(t("nothing_here", lang))
 else:
-    labels = [pick((r.label_zh, r.label_en), lang) + (f" {int(r.target_year)}" if r.target_year == r.target_year else "")
-              for r in chartable.itertuples()]  # fmt: skip
-    texts = [f"{quantity(r.current, r.display_unit, lang)} / {quantity(r.target_value, r.display_unit, lang, r.qualifier)}"
-             for r in chartable.itertuples()]  # fmt: skip
+    labels = [
+        pick((r.label_zh, r.label_en), lang)
+        + (f" {int(r.target_year)}" if r.target_year == r.target_year else "")
+        for r in chartable.itertuples()
+    ]
+    values = [
+        f"{quantity(r.current, r.display_unit, lang)} / "
+        f"{quantity(r.target_value, r.display_unit, lang, r.qualifier)}"
+        for r in chartable.itertuples()
+    ]
+    texts = [percent(value) for value in chartable["progress"]]
+    hovers = [f"{value}\n{quote}" for value, quote in zip(values, chartable["quote"], strict=True)]
     figure = charts.progress_bars(
-        labels, list(chartable["progress"]), texts, list(chartable["quote"]),
-        t("overview_chart", lang), t("col_progress", lang),
-    )  # fmt: skip
+        labels,
+        list(chartable["progress"]),
+        texts,
+        hovers,
+        t("progress_chart_title", lang),
+        t("col_progress", lang),
+    )
     st.plotly_chart(figure, key="overview_progress")
     st.caption(t("overview_chart_note", lang))
     source_line(chartable, reports, lang)
     quotes(chartable.assign(label=labels), lang)
-    download = chartable[["target_id", "label_zh", "label_en", "unit", "target_year", "target_value",
-                          "current", "current_kind", "progress", "quote", "source", "report_date"]]  # fmt: skip
+    download = chartable[
+        [
+            "target_id",
+            "label_zh",
+            "label_en",
+            "unit",
+            "target_year",
+            "target_value",
+            "current",
+            "current_kind",
+            "progress",
+            "quote",
+            "source",
+            "report_date",
+        ]
+    ]
     downloads(download, "targets_progress", lang, key="overview_progress")
 
 st.subheader(t("report_dates", lang))
@@ -97,9 +158,15 @@ for row in reports.itertuples():
 st.subheader(t("more_pages", lang))
 links = st.columns(3)
 for index, (path, key) in enumerate(
-    [("targets.py", "page_targets"), ("coal_power.py", "page_coal_power"), ("chemicals.py", "page_chemicals"),
-     ("materials.py", "page_materials"), ("innovation.py", "page_innovation"), ("sources.py", "page_sources")]
-):  # fmt: skip
+    [
+        ("targets.py", "page_targets"),
+        ("coal_power.py", "page_coal_power"),
+        ("chemicals.py", "page_chemicals"),
+        ("materials.py", "page_materials"),
+        ("innovation.py", "page_innovation"),
+        ("sources.py", "page_sources"),
+    ]
+):
     links[index % 3].page_link(
         f"views/{path}", label=t(key, lang), query_params=shared_params(view)
     )

@@ -5,8 +5,8 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import data
-from dashboard.components.provenance import downloads
-from dashboard.components.text import escape_markdown, mark_figures
+from dashboard.components.provenance import downloads, ledger_for_display
+from dashboard.components.text import article_pieces, escape_markdown, figure_spans, mark_figures
 from dashboard.context import current
 from dashboard.i18n import RELEVANCE, pick, t
 
@@ -25,8 +25,11 @@ for row in reports.itertuples():
             if lang == "en"
             else f"《{row.lead_headline}》——{row.lead_subtitle}"
         )
-        st.markdown(f"**{row.report_date}** · {escape_markdown(row.newspaper_en if lang == 'en' else row.newspaper)} · "
-                    f"{escape_markdown(headline)}")  # fmt: skip
+        st.markdown(
+            f"**{row.report_date}** · "
+            f"{escape_markdown(pick((row.newspaper, row.newspaper_en), lang))} · "
+            f"{escape_markdown(headline)}"
+        )
         st.caption(
             f"{t('date_basis', lang)}: {row.date_basis} · {row.source} · sha256 {row.sha256[:12]}…"
         )
@@ -34,81 +37,80 @@ for row in reports.itertuples():
 report_ids = list(reports["report_id"])
 default = view.report if view.report in report_ids else report_ids[-1]
 report_id = st.selectbox(
-    t("report", lang), report_ids, index=report_ids.index(default),
-    format_func=lambda r: f"{r} · {reports.set_index('report_id').loc[r, 'report_date']}", key="sources_report",
-)  # fmt: skip
+    t("report", lang),
+    report_ids,
+    index=report_ids.index(default),
+    format_func=lambda r: f"{r} · {reports.set_index('report_id').loc[r, 'report_date']}",
+    key="sources_report",
+)
 source = reports.set_index("report_id").loc[report_id, "source"]
 page_articles = articles[articles["source"] == source]
 
 st.subheader(t("articles", lang))
-st.dataframe(pd.DataFrame({
-    t("headline", lang): page_articles["headline"].fillna(""),
-    t("byline", lang): page_articles["byline"].fillna(""),
-    t("relevance", lang): [pick(RELEVANCE[r], lang) for r in page_articles["relevance"]],
-    t("keywords", lang): page_articles["keywords"].fillna("").str.replace("|", "、"),
-    t("figures_count", lang): page_articles["figures"],
-}), hide_index=True, key="sources_articles")  # fmt: skip
+st.dataframe(
+    pd.DataFrame(
+        {
+            t("headline", lang): page_articles["headline"].fillna(""),
+            t("byline", lang): page_articles["byline"].fillna(""),
+            t("relevance", lang): [pick(RELEVANCE[r], lang) for r in page_articles["relevance"]],
+            t("keywords", lang): page_articles["keywords"].fillna("").str.replace("|", "、"),
+            t("figures_count", lang): page_articles["figures"],
+        }
+    ),
+    hide_index=True,
+    key="sources_articles",
+)
 
 article_ids = list(page_articles["article"])
 article_id = st.selectbox(
-    t("article", lang), article_ids,
-    format_func=lambda a: f"{a} · {page_articles.set_index('article').loc[a, 'headline']}", key="sources_article",
-)  # fmt: skip
+    t("article", lang),
+    article_ids,
+    format_func=lambda a: f"{a} · {page_articles.set_index('article').loc[a, 'headline']}",
+    key="sources_article",
+)
 article = page_articles.set_index("article").loc[article_id]
 st.caption(f"{t('keywords', lang)}: {str(article['keywords']).replace('|', '、')}")
 
 st.subheader(t("text_with_figures", lang))
 text = data.text(source)
 article_figures = figures[(figures["source"] == source) & (figures["article"] == article_id)]
-paragraphs = []
-offset = 0
-for paragraph in text.split("\n"):
-    end = offset + len(paragraph)
-    inside = article_figures[(article_figures["start"] >= offset) & (article_figures["end"] <= end)]
-    body = (
-        article_figures["sentence"].str.contains(paragraph[:20], regex=False).any()
-        if paragraph
-        else False
-    )
-    if (
-        len(inside)
-        or body
-        or (
-            article["start"] == article["start"]
-            and offset >= article["start"]
-            and not figures[
-                (figures["source"] == source)
-                & (figures["start"] >= offset)
-                & (figures["end"] <= end)
-                & (figures["article"] != article_id)
-            ].shape[0]
-        )
-    ):
-        paragraphs.append(
-            mark_figures(
-                paragraph,
-                [
-                    (s - offset, e - offset)
-                    for s, e in zip(inside["start"], inside["end"], strict=True)
-                ],
-            )
-        )
-    offset = end + 1
+pieces = article_pieces(str(article["spans"]))
+marked = [
+    mark_figures(text[start:end], figure_spans(article_figures, start, end))
+    for start, end, _ in pieces
+]
 with st.container(height=420, border=True):
-    st.markdown("\n\n".join(paragraphs[:200]) or escape_markdown(text[:2000]))
+    st.markdown("\n\n".join(marked))
 
 st.subheader(t("ledger", lang))
 search = st.text_input(t("search", lang), key="sources_search", max_chars=100)
 units = sorted(figures["unit"].dropna().unique())
-chosen_units = st.multiselect(t("unit_filter", lang), units, key="sources_units")
+chosen_units = st.multiselect(
+    t("unit_filter", lang), units, key="sources_units", placeholder=t("all", lang)
+)
 ledger = figures[figures["source"] == source]
 if search:
-    ledger = ledger[ledger["sentence"].str.contains(search, regex=False, na=False)
-                    | ledger["subject"].fillna("").str.contains(search, regex=False)
-                    | ledger["raw"].str.contains(search, regex=False)]  # fmt: skip
+    ledger = ledger[
+        ledger["sentence"].str.contains(search, regex=False, na=False)
+        | ledger["subject"].fillna("").str.contains(search, regex=False)
+        | ledger["raw"].str.contains(search, regex=False)
+    ]
 if chosen_units:
     ledger = ledger[ledger["unit"].isin(chosen_units)]
 st.caption(t("rows", lang, n=len(ledger)))
-st.dataframe(ledger[["article", "raw", "value", "value_high", "unit", "per", "qualifier", "subject", "year",
-                     "sentence", "line"]], hide_index=True, key="sources_ledger")  # fmt: skip
+LEDGER_SHOWN = [
+    "article",
+    "raw",
+    "value",
+    "value_high",
+    "unit",
+    "per",
+    "qualifier",
+    "subject",
+    "year",
+    "period",
+    "sentence",
+    "line",
+]
+st.dataframe(ledger_for_display(ledger[LEDGER_SHOWN]), hide_index=True, key="sources_ledger")
 downloads(ledger, f"figures_{report_id}", lang, key="sources_ledger")

@@ -1,0 +1,87 @@
+"""Every page in a real browser at laptop and phone width: renders, no exception block, no console
+error, and a screenshot under tests/artifacts/ to look at."""
+
+import re
+
+import pytest
+
+from tests.browser.conftest import ARTIFACTS
+
+PAGES = {
+    "overview": "",
+    "targets": "targets",
+    "coal-power": "coal-power",
+    "chemicals": "chemicals",
+    "materials": "materials",
+    "innovation": "innovation",
+    "sources": "sources",
+}
+WIDTHS = {"laptop": 1366, "phone": 390}
+TITLES = {
+    "overview": "准东开发区发展看板",
+    "targets": "目标与进度",
+    "coal-power": "煤炭与煤电",
+    "chemicals": "现代煤化工",
+    "materials": "硅铝新材料",
+    "innovation": "科技创新",
+    "sources": "资料来源",
+}
+# Map tiles cannot load without a network. Opened at a page's own address (/targets), Streamlit's
+# front end first probes /targets/_stcore/health and host-config, which answer 404 before it finds
+# the server's root; failed loads are judged by their responses below, not by the console line.
+ALLOWED_ERRORS = re.compile(
+    r"tile|basemaps|mapbox|carto|ERR_NAME_NOT_RESOLVED|ERR_INTERNET_DISCONNECTED|"
+    r"Failed to load resource"
+)
+ALLOWED_FAILURES = re.compile(r"/[\w-]+/_stcore/(health|host-config)$|tile|basemaps|carto")
+
+
+def open_page(browser, url: str, width: int):
+    context = browser.new_context(viewport={"width": width, "height": 900}, device_scale_factor=1)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on(
+        "console", lambda message: errors.append(message.text) if message.type == "error" else None
+    )
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on(
+        "response",
+        lambda response: (
+            errors.append(f"{response.status} {response.url}")
+            if response.status >= 400 and not ALLOWED_FAILURES.search(response.url)
+            else None
+        ),
+    )
+    page.goto(url)
+    page.wait_for_selector("h1", timeout=60_000)
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60_000
+    )
+    page.wait_for_timeout(1500)
+    return context, page, errors
+
+
+def screenshot(page, path) -> None:
+    """The whole page: Streamlit scrolls inside its main block, so grow the viewport to fit it."""
+    height = page.evaluate("document.querySelector('[data-testid=\"stMain\"]').scrollHeight")
+    page.set_viewport_size(
+        {"width": page.viewport_size["width"], "height": min(max(height, 600), 8000)}
+    )
+    page.wait_for_timeout(800)
+    page.screenshot(path=str(path))
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width_name", list(WIDTHS))
+@pytest.mark.parametrize("name", list(PAGES))
+def test_page_renders_without_errors(browser, server_url, name, width_name):
+    context, page, errors = open_page(browser, f"{server_url}/{PAGES[name]}", WIDTHS[width_name])
+    try:
+        screenshot(page, ARTIFACTS / f"{name}-{width_name}.png")
+        assert page.locator("h1").first.inner_text().startswith(TITLES[name])
+        assert page.locator("[data-testid='stException']").count() == 0
+        assert [error for error in errors if not ALLOWED_ERRORS.search(error)] == []
+        if name not in ("sources",):
+            page.wait_for_selector(".js-plotly-plot", timeout=30_000)
+    finally:
+        context.close()
