@@ -57,7 +57,8 @@ def number(value: float, lang: str = "en") -> str:
     """Few decimals, no trailing zeros; thousands separators in English only (not in Chinese)."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
-    digits = 0 if abs(value) >= 1000 or value == int(value) else 2 if abs(value) >= 1 else 3
+    # Enough decimals for what reports print (3.542亿吨, 8.47平方公里), none for large values.
+    digits = 0 if abs(value) >= 1000 or value == int(value) else 3
     text = f"{value:,.{digits}f}" if lang == "en" else f"{value:.{digits}f}"
     return text.rstrip("0").rstrip(".") if "." in text else text
 

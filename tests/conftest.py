@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 from data_prep import SEEDS_DIR
+from data_prep.build import build
 from data_prep.pipeline import ReadReport, read_report
 from data_prep.reports import load_reports
 
@@ -23,3 +24,11 @@ def seed_reports() -> dict[str, ReadReport]:
         )
         for report in load_reports(SEEDS_DIR)
     }
+
+
+@pytest.fixture(scope="session")
+def curated_dir(tmp_path_factory) -> Path:
+    """The tables built from the seeds into a temporary folder, once per test session."""
+    folder = tmp_path_factory.mktemp("curated") / "curated"
+    build(folder)
+    return folder

@@ -76,6 +76,7 @@ def grouped_bars(
             + ": %{text}<br><br>%{customdata}<extra></extra>",
         )
     figure.update_layout(barmode="stack" if stacked else "group")
+    figure.update_xaxes(type="category")  # report months and names, never a time axis
     figure.update_yaxes(title_text=axis_title)
     return _style(figure, title, height=380)
 

@@ -54,34 +54,26 @@ def csv_bytes(frame: pd.DataFrame) -> bytes:
 
 def downloads(frame: pd.DataFrame, name: str, lang: str, key: str) -> None:
     """Download buttons for exactly `frame`: CSV (UTF-8 with BOM) and XLSX."""
-    left, right, _ = st.columns([1, 1, 4])
-    left.download_button(
-        t("download_csv", lang),
-        csv_bytes(frame),
-        f"{name}.csv",
-        "text/csv",
-        key=f"{key}_csv",
-        on_click="ignore",
-        icon=":material/download:",
-    )
-    right.download_button(
-        t("download_xlsx", lang),
-        xlsx_bytes(frame),
-        f"{name}.xlsx",
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        key=f"{key}_xlsx",
-        on_click="ignore",
-        icon=":material/download:",
-    )
+    with st.container(horizontal=True):
+        st.download_button(
+            t("download_csv", lang),
+            csv_bytes(frame),
+            f"{name}.csv",
+            "text/csv",
+            key=f"{key}_csv",
+            on_click="ignore",
+            icon=":material/download:",
+        )
+        st.download_button(
+            t("download_xlsx", lang),
+            xlsx_bytes(frame),
+            f"{name}.xlsx",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            key=f"{key}_xlsx",
+            on_click="ignore",
+            icon=":material/download:",
+        )
 
-
-def provenance(
-    rows: pd.DataFrame, reports: pd.DataFrame, lang: str, name: str, key: str, data: pd.DataFrame
-) -> None:
-    """Source line, sentences and downloads under a chart or table."""
-    source_line(rows, reports, lang)
-    quotes(rows, lang)
-    downloads(data, name, lang, key)
 
 
 def ledger_for_display(frame: pd.DataFrame) -> pd.DataFrame:

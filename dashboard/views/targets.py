@@ -132,7 +132,7 @@ downloads(
 derived = progress[progress["current_kind"] == "derived"]
 for row in derived.itertuples():
     with st.expander(
-        f"{t('derived_how', lang)}：{pick((row.label_zh, row.label_en), lang)} "
+        f"{t('derived_how', lang)}{pick(('：', ': '), lang)}{pick((row.label_zh, row.label_en), lang)} "
         f"{int(row.target_year)}"
     ):
         st.markdown(escape_markdown(pick((row.note_zh, row.note_en), lang)))

@@ -17,6 +17,15 @@ PAGES = {
     "sources": "sources",
 }
 WIDTHS = {"laptop": 1366, "phone": 390}
+TITLES_EN = {
+    "overview": "Zhundong development dashboard",
+    "targets": "Targets and progress",
+    "coal-power": "Coal and power",
+    "chemicals": "Coal chemicals",
+    "materials": "Silicon and aluminium",
+    "innovation": "Innovation",
+    "sources": "Sources",
+}
 TITLES = {
     "overview": "准东开发区发展看板",
     "targets": "目标与进度",
@@ -83,5 +92,19 @@ def test_page_renders_without_errors(browser, server_url, name, width_name):
         assert [error for error in errors if not ALLOWED_ERRORS.search(error)] == []
         if name not in ("sources",):
             page.wait_for_selector(".js-plotly-plot", timeout=30_000)
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("name", list(PAGES))
+def test_page_in_english(browser, server_url, name):
+    context, page, errors = open_page(browser, f"{server_url}/{PAGES[name]}?lang=en", 1366)
+    try:
+        screenshot(page, ARTIFACTS / f"{name}-laptop-en.png")
+        assert page.locator("h1").first.inner_text() == TITLES_EN[name]
+        assert page.locator("[data-testid='stException']").count() == 0
+        assert [error for error in errors if not ALLOWED_ERRORS.search(error)] == []
+        assert "lang=en" in page.url
     finally:
         context.close()

@@ -17,10 +17,8 @@ CATALOG = PACKAGE_DIR / "catalog.toml"
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("build") / "curated"
-    build(out)
-    return out
+def built(curated_dir) -> Path:
+    return curated_dir
 
 
 def test_tables_are_utf8_with_bom_and_complete(built):

@@ -1,0 +1,141 @@
+"""The calculations and formatting behind the pages, without Streamlit."""
+
+import math
+
+import pandas as pd
+import pytest
+
+from dashboard.calc import (
+    LATEST,
+    cagr,
+    gas_margin_per_tonne,
+    implied_gas_per_tonne,
+    methanol_profit_per_tonne,
+    pipeline_by_product,
+    rows_for_report,
+    status_changes,
+    target_progress,
+)
+from dashboard.components.text import escape_markdown, hover_text, mark_figures
+from dashboard.fmt import quantity
+
+
+@pytest.fixture(scope="module")
+def tables(curated_dir):
+    def read(name):
+        return pd.read_csv(
+            curated_dir / f"{name}.csv", encoding="utf-8-sig", dtype={"report_id": str}
+        )
+
+    return {name: read(name) for name in ("metrics", "projects", "targets")}
+
+
+def test_cagr_of_a_doubling_over_three_years():
+    assert cagr(2000, 4000, 3) == pytest.approx(2 ** (1 / 3) - 1)
+    assert cagr(0, 4000, 3) is None
+    assert cagr(2000, 4000, 0) is None
+
+
+def test_latest_takes_each_metric_from_its_newest_report():
+    metrics = pd.DataFrame(
+        {"metric_id": ["a", "a", "b"], "report_id": ["000", "003", "000"],
+         "report_date": ["2025-08", "2026-02", "2025-08"], "value": [1, 2, 3]}
+    )  # fmt: skip
+    latest = rows_for_report(metrics, LATEST, "metric_id")
+    assert dict(zip(latest["metric_id"], latest["value"], strict=True)) == {"a": 2, "b": 3}
+    assert list(rows_for_report(metrics, "000", "metric_id")["value"]) == [1, 3]
+
+
+def test_pipeline_counts_a_project_inside_its_group_once():
+    projects = pd.DataFrame(
+        {"product": ["煤制气", "煤制气", "煤制烯烃"], "capacity": [2e9, 6e9, 1.6e6],
+         "part_of": ["sng_60", None, None]}
+    )  # fmt: skip
+    assert pipeline_by_product(projects) == {"煤制气": 6e9, "煤制烯烃": 1.6e6}
+
+
+def test_status_changes_between_the_two_reports(tables):
+    changes = status_changes(tables["projects"])
+    by_id = {row.project_id: (row.from_words, row.to_words) for row in changes.itertuples()}
+    # 000: "…160万吨煤制烯烃项目开工建设"; 003: "加快推进…160万吨煤制烯烃等重点项目"
+    assert by_id["olefins_160"] == ("开工建设", "加快推进")
+    assert by_id["sng_60"] == ("先后落地", "加快推进")
+    assert set(by_id) == {"olefins_160", "sng_60"}
+
+
+def test_target_readings(tables):
+    progress = target_progress(tables["targets"], tables["projects"], tables["metrics"])
+    rows = progress.set_index("target_id")
+    output = rows.loc["industrial_output_2027"]
+    # 4000亿元 by 2027 from half of it (翻番) in 2024: 2^(1/3) - 1 = 26.0% a year, against 13.4%.
+    assert output["cagr_needed"] == pytest.approx(0.2599, abs=1e-4)
+    assert output["reading"] == "at_risk"
+    # Olefins: 160万吨 + 710万吨 of projects against "870万吨/年以上".
+    assert rows.loc["olefins_capacity_2030", "progress"] == pytest.approx(1.0)
+    assert rows.loc["olefins_capacity_2030", "reading"] == "covered"
+    # Coal-to-gas: the 60亿立方米 group (Tianchi's 20亿 inside it) against 140亿立方米/年.
+    assert rows.loc["coal_to_gas_capacity_2030", "progress"] == pytest.approx(60 / 140)
+    assert rows.loc["coal_to_gas_capacity_2030", "reading"] == "partly"
+    # Workers: 30000余名 now, 10万名以上 by 2027; no growth rate to judge by.
+    assert rows.loc["jijihu_workers_2027", "progress"] == pytest.approx(0.3)
+    assert rows.loc["jijihu_workers_2027", "reading"] == "none"
+    assert math.isnan(rows.loc["trillion_output_park", "progress"])
+
+
+def test_calculators_reproduce_the_article_at_its_numbers():
+    # "煤制气完全成本在1.4-1.8元/立方米之间，若以3元/立方米的价格销售，1吨原料煤…约600元毛利"
+    gas_per_tonne = implied_gas_per_tonne(600, 3, 1.8)
+    assert gas_per_tonne == pytest.approx(500)
+    assert gas_margin_per_tonne(1.8, 3, gas_per_tonne) == pytest.approx(600)
+    assert gas_margin_per_tonne(1.4, 3, gas_per_tonne) == pytest.approx(800)
+    # "煤制甲醇成本平均每吨1100元，当甲醇价格为2200元/吨时，每吨利润可达1100元"
+    assert methanol_profit_per_tonne(1100, 2200) == 1100
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "lang", "qualifier", "high", "text"),
+    [
+        (240_000_000, "亿吨", "zh", "", None, "2.4亿吨"),
+        (354_200_000, "亿吨", "zh", "", None, "3.542亿吨"),
+        (27_250_000, "万千瓦", "zh", "", None, "2725万千瓦"),
+        (27_250_000, "万千瓦", "en", "", None, "27.25 GW"),
+        (160_000_000, "亿吨", "zh", "超", None, "超1.6亿吨"),
+        (160_000_000, "亿吨", "en", "超", None, "over 160 Mt"),
+        (30_000, "人", "zh", "余", None, "30000余人"),
+        (100_000, "人", "en", "以上", None, "100,000 people or more"),
+        (200_000_000, "亿人", "zh", "多", None, "2亿多人"),
+        (8_700_000, "万吨/年", "zh", "以上", None, "870万吨/年以上"),
+        (1.4, "元/立方米", "zh", "", 1.8, "1.4–1.8元/立方米"),
+        (129_800_000_000, "亿千瓦时", "en", "", None, "129.8 TWh"),
+        (1e12, "万亿元", "zh", "", None, "1万亿元"),
+        (17.8, "%", "en", "", None, "17.8%"),
+    ],
+)
+def test_quantities_read_as_officials_write_them(value, unit, lang, qualifier, high, text):
+    assert quantity(value, unit, lang, qualifier, high) == text
+
+
+def test_article_text_cannot_become_markup():
+    hostile = "<script>alert(1)</script> **粗体** [链接](http://x) :red[红] $x$"
+    escaped = escape_markdown(hostile)
+    for token in ("<script>", "**", "](", ":red[", "$x$"):
+        assert token not in escaped
+    assert "&lt;script&gt;" in hover_text("<script>")
+
+
+def test_figures_are_marked_and_the_rest_escaped():
+    marked = mark_figures("产能*达* 296.6万吨。", [(6, 13)])
+    assert marked == "产能\\*达\\* :orange-background[**296\\.6万吨**]。"
+
+
+def test_no_page_renders_html():
+    from pathlib import Path
+
+    dashboard = Path(__file__).resolve().parents[2] / "dashboard"
+    sources = {path.name: path.read_text(encoding="utf-8") for path in dashboard.rglob("*.py")}
+    offenders = [
+        name
+        for name, code in sources.items()
+        if "unsafe_allow_html=True" in code or "st.html(" in code
+    ]
+    assert offenders == []
