@@ -75,7 +75,6 @@ def downloads(frame: pd.DataFrame, name: str, lang: str, key: str) -> None:
         )
 
 
-
 def ledger_for_display(frame: pd.DataFrame) -> pd.DataFrame:
     """The ledger as text for the screen: whole numbers without exponent, blanks for nothing."""
     shown = frame.copy()

@@ -13,7 +13,8 @@ from dashboard.i18n import pick, t
 
 view = current()
 lang = view.lang
-metrics = rows_for_report(data.table("metrics"), view.report, "metric_id")
+all_metrics = data.table("metrics")
+metrics = rows_for_report(all_metrics, view.report, "metric_id")
 targets = data.table("targets")
 progress = target_progress(targets, data.table("projects"), data.table("metrics"))
 reports = data.table("reports")
@@ -30,7 +31,7 @@ def value_of(metric_id: str) -> str:
 
 
 def label_of(metric_id: str) -> str:
-    row = metric(metrics, metric_id)
+    row = metric(all_metrics, metric_id)
     return "" if row is None else str(row["label_en" if lang == "en" else "label_zh"])
 
 

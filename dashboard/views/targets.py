@@ -131,10 +131,8 @@ downloads(
 
 derived = progress[progress["current_kind"] == "derived"]
 for row in derived.itertuples():
-    with st.expander(
-        f"{t('derived_how', lang)}{pick(('：', ': '), lang)}{pick((row.label_zh, row.label_en), lang)} "
-        f"{int(row.target_year)}"
-    ):
+    label = f"{pick((row.label_zh, row.label_en), lang)} {int(row.target_year)}"
+    with st.expander(f"{t('derived_how', lang)}{pick(('：', ': '), lang)}{label}"):
         st.markdown(escape_markdown(pick((row.note_zh, row.note_en), lang)))
         st.markdown(f"> {escape_markdown(row.baseline_quote)}")
 

@@ -1,0 +1,150 @@
+"""Page logic through Streamlit's AppTest: every page runs, shows the curated values (checked
+against the article's own words), keeps its view in the URL, and survives hostile parameters."""
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from data_prep.check import read_csv
+
+HOME = str(Path(__file__).resolve().parents[2] / "dashboard" / "Home.py")
+PAGES = ["overview", "targets", "coal_power", "chemicals", "materials", "innovation", "sources"]
+TITLES = {
+    "zh": ["准东开发区发展看板", "目标与进度", "煤炭与煤电", "现代煤化工", "硅铝新材料", "科技创新",
+           "资料来源"],
+    "en": ["Zhundong development dashboard", "Targets and progress", "Coal and power",
+           "Coal chemicals", "Silicon and aluminium", "Innovation", "Sources"],
+}  # fmt: skip
+
+
+def app(**params: str) -> AppTest:
+    test = AppTest.from_file(HOME, default_timeout=60)
+    for key, value in params.items():
+        test.query_params[key] = value
+    return test.run()
+
+
+def open_page(test: AppTest, page: str) -> AppTest:
+    if page != "overview":
+        test.switch_page(f"views/{page}.py").run()
+    return test
+
+
+def shown_text(test: AppTest) -> str:
+    parts = [m.value for m in test.metric] + [c.value for c in test.caption]
+    parts += [m.value for m in test.markdown] + [t.value for t in test.title]
+    parts += [i.value for i in test.info]
+    for frame in test.dataframe:
+        parts.append(frame.value.to_string())
+    return "\n".join(str(part) for part in parts)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_page_runs_in_both_languages(lang):
+    test = app(lang=lang)
+    for page, title in zip(PAGES, TITLES[lang], strict=True):
+        open_page(test, page)
+        assert not test.exception, (page, [e.value for e in test.exception])
+        assert test.title[0].value == title
+
+
+def _metric_row(metric_id: str) -> dict[str, str]:
+    from data_prep import CURATED_DIR
+
+    (row,) = [r for r in read_csv(CURATED_DIR / "metrics.csv") if r["metric_id"] == metric_id]
+    return row
+
+
+@pytest.mark.parametrize(
+    ("page", "metric_id", "written", "shown"),
+    [
+        # (page, metric, as the article writes it, as the page must show it)
+        ("overview", "coal_output", "2.4亿吨", "2.4亿吨"),
+        ("overview", "coal_power_built", "2725 万千瓦", "2725万千瓦"),
+        ("overview", "aluminium_capacity", "296.6 万吨", "296.6万吨"),
+        ("coal_power", "approved_mine_capacity", "3.542亿吨", "3.542亿吨"),
+        ("coal_power", "coal_reserves", "3900亿吨", "3900亿吨"),
+        ("coal_power", "jijihu_coal_capacity", "年产能超1.6亿吨", "超1.6亿吨"),
+        ("innovation", "new_innovation_entities", "创新主体26家", "26家"),
+    ],
+)
+def test_pages_show_the_curated_values(page, metric_id, written, shown):
+    row = _metric_row(metric_id)
+    # the table's value is the article's: its quote holds the figure as written
+    assert written.replace(" ", "") in row["quote"]
+    test = open_page(app(), page)
+    assert shown in shown_text(test)
+
+
+def test_targets_page_shows_gap_growth_and_derivation():
+    test = open_page(app(), "targets")
+    table = test.dataframe[0].value
+    output = table[table["目标年"] == "2027"].iloc[0]
+    assert output["目标"] == "4000亿元"  # "到2027年…工业总产值达到4000亿元"
+    assert output["现值"] == "2000亿元（推算）"  # half of it: "经济总量实现翻番"
+    assert output["所需年均增速"] == "26.0%"
+    assert output["判断"] == "有风险"
+    assert any("推算方法" in expander.label for expander in test.expander)
+
+
+def test_query_parameters_round_trip():
+    test = app(lang="en", report="003")
+    assert test.segmented_control(key="lang").value == "en"
+    assert test.selectbox(key="report").value == "003"
+    assert test.query_params == {"lang": "en", "report": "003"}
+    test.segmented_control(key="lang").set_value("zh").run()
+    assert test.title[0].value == TITLES["zh"][0]
+    assert test.query_params == {"report": "003"}
+
+
+def test_report_choice_changes_what_pages_show():
+    coal = open_page(app(report="003"), "coal_power")
+    assert "所选报道中没有这部分数据" in shown_text(coal)
+    innovation = open_page(app(report="003"), "innovation")
+    assert "42项" in shown_text(innovation)
+
+
+def test_chemicals_filters_live_in_the_url():
+    test = app()
+    test.query_params["product"] = ["olefins"]
+    open_page(test, "chemicals")
+    table = test.dataframe[0].value
+    assert set(table["产品"]) == {"煤制烯烃"}
+    assert len(table) == 2  # 160万吨 and 710万吨 groups
+    assert test.query_params["product"] == "olefins"
+    test.multiselect(key="product").set_value(["sng", "methanol"]).run()
+    assert set(test.dataframe[0].value["产品"]) == {"煤制气", "煤制甲醇"}
+    assert test.query_params["product"] == ["sng", "methanol"]
+
+
+def test_margin_calculator_starts_at_the_article():
+    test = open_page(app(), "chemicals")
+    values = {m.label: m.value for m in test.metric}
+    assert values["每吨原料煤毛利"] == "600 元/吨"  # "可实现约600元毛利"
+    assert values["每吨甲醇利润"] == "1100 元/吨"  # "每吨利润可达1100元"
+    test.slider(key="chemicals_methanol_price").set_value(2500.0).run()
+    assert {m.label: m.value for m in test.metric}["每吨甲醇利润"] == "1400 元/吨"
+
+
+HOSTILE = [
+    "<script>alert(1)</script>",
+    "../../etc/passwd",
+    "\x00",
+    "x" * 10_000,
+    "🏭🔥",
+    "' OR 1=1 --",
+]
+
+
+@pytest.mark.parametrize("value", HOSTILE)
+@pytest.mark.parametrize("page", PAGES)
+def test_hostile_parameters_fall_back_to_defaults(page, value):
+    test = AppTest.from_file(HOME, default_timeout=60)
+    for key in ("lang", "report", "product", "status", "company"):
+        test.query_params[key] = value
+    test.run()
+    open_page(test, page)
+    assert not test.exception
+    assert test.title[0].value == TITLES["zh"][PAGES.index(page)]
+    assert test.selectbox(key="report").value == "latest"
