@@ -20,6 +20,7 @@ PAGES = [
     ("chemicals.py", "chemicals", "page_chemicals", ":material/science:"),
     ("materials.py", "materials", "page_materials", ":material/category:"),
     ("innovation.py", "innovation", "page_innovation", ":material/lightbulb:"),
+    ("park_map.py", "map", "page_map", ":material/map:"),
     ("sources.py", "sources", "page_sources", ":material/menu_book:"),
 ]
 

@@ -40,6 +40,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "page_materials": ("硅铝新材料", "Silicon and aluminium"),
     "page_innovation": ("科技创新", "Innovation"),
     "page_sources": ("资料来源", "Sources"),
+    "page_map": ("园区地图", "Park map"),
+    "map_intro": (
+        "芨芨湖、五彩湾两座新城及周边产业园、煤矿、电厂和煤化工项目。坐标来自公开资料，可信度各不相同：近似位置以半透明细线绘出，点击或悬停可见来源。",
+        "The new towns of Jijihu and Wucaiwan with the parks, mines, power plants and coal-chemical projects around them. Coordinates come from public sources of differing confidence: approximate places are drawn translucent with a thin outline; hover for the source.",
+    ),
+    "map_layers": ("图层", "Layers"),
+    "map_confidence": ("位置可信度：{text}", "Location confidence: {text}"),
+    "map_coordinate_source": ("坐标来源：{text}", "Coordinate source: {text}"),
+    "map_project_where": (
+        "位置：报道所称园区（{park}），园区内具体位置未知",
+        "Where: the park the report names ({park}); the spot within it is not known",
+    ),
+    "map_schematic": ("（示意范围，非法定边界）", " (schematic extent, not the legal boundary)"),
+    "map_legend": (
+        "圆圈大小：芨芨湖新城按报道的辖区面积绘为等面积圆，内圈为建成区面积；项目按产能；其余为固定大小。项目位于报道所称园区周围的小圆环上，仅示意所属园区。深色实线为有公开坐标的地点，半透明细线为近似位置。虚线框为示意范围，不是法定边界。",
+        "Circle sizes: Jijihu new town is an area-equal circle of its reported area, with the built-up area inside; projects by capacity; the rest fixed. Projects sit on a small ring around the park the report names, showing only which park. Solid outlines have a published coordinate; translucent thin ones are approximate. The dashed box is a schematic extent, not the legal boundary.",
+    ),
+    "map_table": ("地图上的地点与来源", "What the map shows, with sources"),
+    "map_unlocated": (
+        "报道提到但无公开位置、未上图：{names}",
+        "Named in the report, not on the map for want of a published location: {names}",
+    ),
     # provenance and downloads
     "source_line": ("来源：{sources}", "Source: {sources}"),
     "quotes": ("原文句子", "Sentences behind these numbers"),
@@ -223,3 +245,22 @@ def t(key: str, lang: str, **values: object) -> str:
 
 def pick(pair: tuple[str, str], lang: str) -> str:
     return pair[1] if lang == "en" else pair[0]
+
+
+KIND_NAMES = {
+    "zone": ("开发区", "zone"),
+    "new_town": ("新城", "new town"),
+    "park": ("产业园", "industrial park"),
+    "mine": ("煤矿", "coal mine"),
+    "power_plant": ("电厂", "power plant"),
+    "town": ("县市", "town"),
+}
+CONFIDENCE_NAMES = {
+    "HIGH": ("高：地点本身的公开坐标", "high: published coordinate of the place"),
+    "MED": ("中：园区内设施的公开坐标", "medium: published coordinate of a facility inside it"),
+    "LOW": ("低：公开坐标标注为近似（位置近似）", "low: published as approximate (approximate)"),
+    "ESTIMATED": (
+        "推测：无公开坐标，据描述推断（位置近似）",
+        "estimated: no published coordinate (approximate)",
+    ),
+}

@@ -33,6 +33,7 @@ from data_prep.curate import (
 from data_prep.errors import InputError
 from data_prep.figures import LEDGER_COLUMNS
 from data_prep.pipeline import ReadReport, read_report
+from data_prep.places import FACT_COLUMNS, PLACE_COLUMNS, PLACES, load_places, place_facts
 from data_prep.reports import load_reports, sha256_of
 
 SCHEMA = PACKAGE_DIR / "schema.toml"
@@ -159,7 +160,11 @@ def build_tables(seeds_dir: Path = SEEDS_DIR, catalog_path: Path = CATALOG) -> d
     files["figures.csv"] = csv_bytes(figures, LEDGER_COLUMNS)
     files["articles.csv"] = csv_bytes(articles, ARTICLE_COLUMNS)
     files["reports.csv"] = csv_bytes(report_rows, REPORT_COLUMNS)
-    files["metrics.csv"] = csv_bytes(build_metrics(catalog, sources), METRIC_COLUMNS)
+    metrics = build_metrics(catalog, sources)
+    places = load_places()
+    files["metrics.csv"] = csv_bytes(metrics, METRIC_COLUMNS)
+    files["places.csv"] = csv_bytes(places, PLACE_COLUMNS)
+    files["place_facts.csv"] = csv_bytes(place_facts(places, metrics), FACT_COLUMNS)
     files["projects.csv"] = csv_bytes(build_projects(catalog, sources), PROJECT_COLUMNS)
     files["targets.csv"] = csv_bytes(build_targets(catalog, sources), TARGET_COLUMNS)
     files["platforms.csv"] = csv_bytes(build_platforms(catalog, sources), PLATFORM_COLUMNS)
@@ -173,7 +178,13 @@ def _manifest(files: dict[str, bytes], seeds_dir: Path, catalog_path: Path) -> d
         for path in sorted(seeds_dir.iterdir())
         if path.is_file()
     }
-    for path in (catalog_path, SCHEMA, PACKAGE_DIR / "layout.toml", PACKAGE_DIR / "userdict.txt"):
+    for path in (
+        catalog_path,
+        SCHEMA,
+        PLACES,
+        PACKAGE_DIR / "layout.toml",
+        PACKAGE_DIR / "userdict.txt",
+    ):
         inputs[f"data_prep/{path.name}"] = sha256_of(path)
     rows = {
         name: data.decode("utf-8-sig").count("\r\n") - 1

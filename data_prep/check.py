@@ -22,6 +22,8 @@ _KEYS = {
     "projects": ("project_id", "report_id"),
     "targets": ("target_id",),
     "platforms": ("platform_id",),
+    "places": ("key",),
+    "place_facts": ("place", "metric_id", "report_id"),
     "articles": ("article",),
     "reports": ("report_id",),
     "columns": ("table", "column"),
@@ -31,6 +33,7 @@ _QUOTES = {
     "projects": ("quote", "park_quote"),
     "targets": ("quote", "baseline_quote"),
     "platforms": ("quote",),
+    "place_facts": ("quote",),
     "figures": ("sentence",),
 }
 _REQUIRED = {

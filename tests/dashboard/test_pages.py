@@ -9,12 +9,21 @@ from streamlit.testing.v1 import AppTest
 from data_prep.check import read_csv
 
 HOME = str(Path(__file__).resolve().parents[2] / "dashboard" / "Home.py")
-PAGES = ["overview", "targets", "coal_power", "chemicals", "materials", "innovation", "sources"]
+PAGES = [
+    "overview",
+    "targets",
+    "coal_power",
+    "chemicals",
+    "materials",
+    "innovation",
+    "park_map",
+    "sources",
+]
 TITLES = {
     "zh": ["准东开发区发展看板", "目标与进度", "煤炭与煤电", "现代煤化工", "硅铝新材料", "科技创新",
-           "资料来源"],
+           "园区地图", "资料来源"],
     "en": ["Zhundong development dashboard", "Targets and progress", "Coal and power",
-           "Coal chemicals", "Silicon and aluminium", "Innovation", "Sources"],
+           "Coal chemicals", "Silicon and aluminium", "Innovation", "Park map", "Sources"],
 }  # fmt: skip
 
 
