@@ -225,6 +225,8 @@ STATUS = {
     "landed": ("已落地", "landed"),
     "advancing": ("加快推进", "advancing"),
     "planned": ("规划", "planned"),
+    "signed": ("已签约", "signed"),
+    "operating": ("已投产", "operating"),
 }
 PRODUCTS = {
     "sng": ("煤制气", "coal-to-gas"),

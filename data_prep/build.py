@@ -53,6 +53,10 @@ ARTICLE_COLUMNS = [
     "start",
     "spans",
 ]
+UNCLAIMED_COLUMNS = [
+    "report_id", "report_date", "relevance", "source", "article", "raw", "value", "unit", "per",
+    "qualifier", "subject", "year", "sentence", "line", "start",
+]  # fmt: skip
 REPORT_COLUMNS = [
     "report_id",
     "source",
@@ -114,6 +118,22 @@ def article_rows(read: ReadReport, prefix: str, lead_headline: str) -> list[dict
     return rows
 
 
+def unclaimed(reports, figures: list[dict], articles: list[dict], sources: Sources) -> list[dict]:
+    """Body figures that no curated row took, newest report first, for an analyst to review."""
+    relevance = {row["article"]: row["relevance"] for row in articles}
+    by_file = {report.file: report for report in reports}
+    rows = []
+    for figure in figures:
+        if figure["role"] != "body" or (figure["source"], int(figure["start"])) in sources.claimed:
+            continue
+        report = by_file[figure["source"]]
+        rows.append(
+            {**figure, "report_id": report.report_id, "report_date": report.report_date,
+             "relevance": relevance.get(figure["article"], "")}
+        )  # fmt: skip
+    return sorted(rows, key=lambda row: (row["report_date"], row["report_id"]), reverse=True)
+
+
 def _describe_columns() -> list[dict]:
     schema = tomllib.loads(SCHEMA.read_text(encoding="utf-8"))
     return [
@@ -168,6 +188,10 @@ def build_tables(seeds_dir: Path = SEEDS_DIR, catalog_path: Path = CATALOG) -> d
     files["projects.csv"] = csv_bytes(build_projects(catalog, sources), PROJECT_COLUMNS)
     files["targets.csv"] = csv_bytes(build_targets(catalog, sources), TARGET_COLUMNS)
     files["platforms.csv"] = csv_bytes(build_platforms(catalog, sources), PLATFORM_COLUMNS)
+    files["unclaimed.csv"] = csv_bytes(
+        unclaimed(reports, figures, articles, sources), UNCLAIMED_COLUMNS
+    )
+    files["review.csv"] = csv_bytes(sources.review, ["entry", "report_id", "figures"])
     files["columns.csv"] = csv_bytes(_describe_columns(), ["table", "column", "description"])
     return files
 

@@ -24,6 +24,8 @@ _KEYS = {
     "platforms": ("platform_id",),
     "places": ("key",),
     "place_facts": ("place", "metric_id", "report_id"),
+    "unclaimed": ("source", "start"),
+    "review": ("entry", "report_id", "figures"),
     "articles": ("article",),
     "reports": ("report_id",),
     "columns": ("table", "column"),

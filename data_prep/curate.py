@@ -5,7 +5,7 @@ than one stops the build with a message naming the catalog entry.
 """
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
@@ -49,11 +49,18 @@ class CatalogError(InputError):
 
 @dataclass(frozen=True)
 class Sources:
-    """What curation reads: the reports, the ledger rows, and each report's cleaned text."""
+    """What curation reads: the reports, the ledger rows, and each report's cleaned text.
+
+    `claimed` collects the (source, start) of every figure a curated row took, so that the rest
+    can be listed for review; `review` collects catalog entries that matched a later report
+    ambiguously.
+    """
 
     reports: dict[str, Report]
     figures: list[Row]
     texts: dict[str, str]
+    claimed: set[tuple[str, int]] = field(default_factory=set)
+    review: list[Row] = field(default_factory=list)
 
     def report(self, report_id: str, entry: str) -> Report:
         if report_id not in self.reports:
@@ -68,9 +75,9 @@ def load_catalog(path: Path = CATALOG) -> dict:
         raise InputError(path, f"cannot be read as TOML: {error}") from None
 
 
-def select(sources: Sources, selector: dict, entry: str) -> Row:
-    """The one ledger row that `selector` picks; see the catalog's header for the fields."""
-    report = sources.report(selector.get("report", ""), entry)
+def candidates(sources: Sources, selector: dict, report: Report) -> list[Row]:
+    """The ledger rows of `report` that `selector` allows; with `position`, the one at that
+    position among them when they stand in one sentence (none when they stand in several)."""
     words = selector.get("words", [])
     matches = [
         row
@@ -84,13 +91,17 @@ def select(sources: Sources, selector: dict, entry: str) -> Row:
         and ("subject" not in selector or selector["subject"] in row["subject"])
     ]
     if "position" in selector:
-        sentences = {row["sentence_start"] for row in matches}
-        if len(sentences) > 1:
-            raise CatalogError(
-                entry, f"words {words} stand in {len(sentences)} sentences of {report.file}"
-            )
+        if len({row["sentence_start"] for row in matches}) > 1:
+            return matches  # ambiguous: the caller reports it
         index = selector["position"] - 1
         matches = matches[index : index + 1]
+    return matches
+
+
+def select(sources: Sources, selector: dict, entry: str) -> Row:
+    """The one ledger row that `selector` picks; see the catalog's header for the fields."""
+    report = sources.report(selector.get("report", ""), entry)
+    matches = candidates(sources, selector, report)
     if len(matches) != 1:
         found = (
             "no figure"
@@ -98,7 +109,25 @@ def select(sources: Sources, selector: dict, entry: str) -> Row:
             else f"{len(matches)} figures ({', '.join(str(r['raw']) for r in matches)})"
         )
         raise CatalogError(entry, f"selector {selector} matches {found} in {report.file}")
+    sources.claimed.add((report.file, int(matches[0]["start"])))
     return matches[0]
+
+
+def select_again(sources: Sources, templates: list[dict], report: Report, entry: str) -> Row | None:
+    """A catalog entry's selectors tried on a report they do not name: the first that picks
+    exactly one figure wins; several figures go to review, none means not reported there."""
+    for template in templates:
+        selector = {key: value for key, value in template.items() if key != "report"}
+        matches = candidates(sources, selector, report)
+        if len(matches) == 1:
+            sources.claimed.add((report.file, int(matches[0]["start"])))
+            return matches[0]
+        if len(matches) > 1:
+            sources.review.append(
+                {"entry": entry, "report_id": report.report_id,
+                 "figures": " | ".join(str(row["raw"]) for row in matches)}
+            )  # fmt: skip
+    return None
 
 
 def _sentence_with(sources: Sources, report: Report, words: list[str], entry: str) -> str:
@@ -118,48 +147,133 @@ def _part_of_sentence(row: Row) -> str:
     return sentence[begin : end if end >= 0 else len(sentence)]
 
 
+def _metric_row(metric: dict, figure: Row, report: Report) -> Row:
+    year = figure["year"] if figure["year"] != "" else report.year
+    return {
+        "metric_id": metric["metric_id"],
+        "category": metric["category"],
+        "label_zh": metric["label_zh"],
+        "label_en": metric["label_en"],
+        "kind": metric["kind"],
+        "year": year,
+        "value": figure["value"],
+        "value_high": figure["value_high"],
+        "unit": figure["unit"],
+        "qualifier": figure["qualifier"],
+        "source": report.file,
+        "report_date": report.report_date,
+        "quote": figure["sentence"],
+        "report_id": report.report_id,
+        "per": figure["per"],
+        "display_unit": metric["display_unit"],
+        "year_basis": "sentence" if figure["year"] != "" else "report date",
+        "period": figure["period"],
+        "article": figure["article"],
+        "raw": figure["raw"],
+        "line": figure["line"],
+        "start": figure["start"],
+        "end": figure["end"],
+    }
+
+
 def build_metrics(catalog: dict, sources: Sources) -> list[Row]:
+    """Each metric from the reports its selectors name (exactly one figure each, or the build
+    stops), then from every other report where its selectors pick exactly one figure."""
     rows: list[Row] = []
     for metric in catalog.get("metrics", []):
         entry = f"metric {metric['metric_id']}"
+        named = set()
         for selector in metric["select"]:
-            figure = select(sources, selector, entry)
             report = sources.report(selector["report"], entry)
-            year = figure["year"] if figure["year"] != "" else report.year
-            rows.append(
-                {
-                    "metric_id": metric["metric_id"],
-                    "category": metric["category"],
-                    "label_zh": metric["label_zh"],
-                    "label_en": metric["label_en"],
-                    "kind": metric["kind"],
-                    "year": year,
-                    "value": figure["value"],
-                    "value_high": figure["value_high"],
-                    "unit": figure["unit"],
-                    "qualifier": figure["qualifier"],
-                    "source": report.file,
-                    "report_date": report.report_date,
-                    "quote": figure["sentence"],
-                    "report_id": report.report_id,
-                    "per": figure["per"],
-                    "display_unit": metric["display_unit"],
-                    "year_basis": "sentence" if figure["year"] != "" else "report date",
-                    "period": figure["period"],
-                    "article": figure["article"],
-                    "raw": figure["raw"],
-                    "line": figure["line"],
-                    "start": figure["start"],
-                    "end": figure["end"],
-                }
-            )
-    return rows
+            rows.append(_metric_row(metric, select(sources, selector, entry), report))
+            named.add(report.report_id)
+        for report in sources.reports.values():
+            if report.report_id not in named:
+                figure = select_again(sources, metric["select"], report, entry)
+                if figure is not None:
+                    rows.append(_metric_row(metric, figure, report))
+    return sorted(rows, key=lambda row: (row["report_date"], str(row["report_id"])))
+
+
+def _project_row(project: dict, report: Report, **fields: object) -> Row:
+    return {
+        "project_id": project["project_id"],
+        "name_zh": project["name_zh"],
+        "product": project["product"],
+        "park": project.get("park", ""),
+        "report_date": report.report_date,
+        "source": report.file,
+        "report_id": report.report_id,
+        "name_en": project["name_en"],
+        "park_quote": "",
+        "park_source": "",
+        "part_of": project.get("part_of", ""),
+        **fields,
+    }
+
+
+def _park_fields(project: dict, sources: Sources, entry: str) -> dict[str, str]:
+    """Where a project is: stated once, in the report that `park_report` names."""
+    if not project.get("park_words"):
+        return {}
+    park_report = sources.report(project["park_report"], entry)
+    park_quote = _sentence_with(sources, park_report, project["park_words"], entry)
+    if project["park"] not in park_quote:
+        raise CatalogError(entry, f"park {project['park']!r} is not in {park_quote!r}")
+    return {"park_quote": park_quote, "park_source": park_report.file}
+
+
+def _status_in(text: str, vocabulary: dict[str, str]) -> str:
+    """The status word that comes first in `text` (the longest where two start together), or ""."""
+    found = [(text.find(word), -len(word), word) for word in vocabulary if word in text]
+    return min(found)[2] if found else ""
+
+
+def _clause_of(row: Row) -> str:
+    """The clause of the figure's sentence, from the figure to the next comma or semicolon, with
+    the words before it back to the previous one: "…共160万吨煤制烯烃项目建成投产"."""
+    sentence = str(row["sentence"])
+    offset = int(row["start"]) - int(row["sentence_start"])
+    begin = max(sentence.rfind(mark, 0, offset) for mark in "，；,;") + 1
+    ends = [i for i in (sentence.find(mark, offset) for mark in "，；,;。") if i >= 0]
+    return sentence[begin : min(ends) if ends else len(sentence)]
+
+
+def _mentioned_again(
+    project: dict, first: Row, report: Report, sources: Sources, vocabulary: dict[str, str]
+) -> Row | None:
+    """A project found in a report the catalog does not name: the same capacity and product in
+    one part of a sentence, with a status word beside them."""
+    hits = [
+        row
+        for row in sources.figures
+        if row["source"] == report.file
+        and row["role"] == "body"
+        and row["unit"] == first["capacity_unit"]
+        and row["value"] == first["capacity"]
+        and project["product"] in _clause_of(row)
+        and _status_in(_clause_of(row), vocabulary)
+    ]
+    if len(hits) != 1:
+        return None
+    figure = hits[0]
+    sources.claimed.add((report.file, int(figure["start"])))
+    quote = _part_of_sentence(figure)
+    status_raw = _status_in(_clause_of(figure), vocabulary)
+    return _project_row(
+        project, report, companies="", capacity=figure["value"], capacity_unit=figure["unit"],
+        investment_cny="", status=vocabulary[status_raw], status_raw=status_raw, quote=quote,
+        capacity_per=figure["per"], line=figure["line"],
+    )  # fmt: skip
 
 
 def build_projects(catalog: dict, sources: Sources) -> list[Row]:
+    """Each project in the reports the catalog names for it, then in any other report that
+    names its capacity and product with a status word."""
     vocabulary: dict[str, str] = catalog.get("status_vocabulary", {})
     rows: list[Row] = []
     for project in catalog.get("projects", []):
+        project_rows = []
         for mention in project["reports"]:
             entry = f"project {project['project_id']} ({mention['report']})"
             report = sources.report(mention["report"], entry)
@@ -183,38 +297,28 @@ def build_projects(catalog: dict, sources: Sources) -> list[Row]:
             for word in [status_raw, *mention.get("companies", [])]:
                 if word not in quote:
                     raise CatalogError(entry, f"{word!r} is not in the quote {quote!r}")
-            park_quote, park_source = "", ""
-            if project.get("park_words"):
-                # The park is stated once, in the report that `park_report` names.
-                park_report = sources.report(project["park_report"], entry)
-                park_quote = _sentence_with(sources, park_report, project["park_words"], entry)
-                park_source = park_report.file
-                if project["park"] not in park_quote:
-                    raise CatalogError(entry, f"park {project['park']!r} is not in {park_quote!r}")
-            rows.append(
-                {
-                    "project_id": project["project_id"],
-                    "name_zh": project["name_zh"],
-                    "companies": "、".join(mention.get("companies", [])),
-                    "product": project["product"],
-                    "capacity": capacity["value"] if capacity else "",
-                    "capacity_unit": capacity["unit"] if capacity else "",
-                    "investment_cny": investment["value"] if investment else "",
-                    "status": vocabulary[status_raw],
-                    "status_raw": status_raw,
-                    "park": project.get("park", ""),
-                    "report_date": report.report_date,
-                    "source": report.file,
-                    "quote": quote,
-                    "report_id": report.report_id,
-                    "name_en": project["name_en"],
-                    "capacity_per": capacity["per"] if capacity else "",
-                    "park_quote": park_quote,
-                    "park_source": park_source,
-                    "part_of": project.get("part_of", ""),
-                    "line": capacity["line"] if capacity else "",
-                }
-            )
+            project_rows.append(
+                _project_row(
+                    project, report,
+                    companies="、".join(mention.get("companies", [])),
+                    capacity=capacity["value"] if capacity else "",
+                    capacity_unit=capacity["unit"] if capacity else "",
+                    investment_cny=investment["value"] if investment else "",
+                    status=vocabulary[status_raw], status_raw=status_raw, quote=quote,
+                    capacity_per=capacity["per"] if capacity else "",
+                    line=capacity["line"] if capacity else "",
+                )
+            )  # fmt: skip
+        named = {mention["report"] for mention in project["reports"]}
+        first = next((row for row in project_rows if row["capacity"] != ""), None)
+        if first is not None:
+            for report in sources.reports.values():
+                if report.report_id not in named:
+                    again = _mentioned_again(project, first, report, sources, vocabulary)
+                    if again is not None:
+                        project_rows.append(again)
+        park = _park_fields(project, sources, f"project {project['project_id']}")
+        rows += [{**row, **park} for row in project_rows]
     return rows
 
 

@@ -1,0 +1,112 @@
+"""Adding a report: stored as UTF-8 under a stable name, recorded, rebuilt, or refused whole."""
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from data_prep import SEEDS_DIR
+from data_prep.add import add_report
+from data_prep.build import build
+from data_prep.check import read_csv
+from data_prep.errors import InputError
+from tests.conftest import FIXTURES
+
+NEW = FIXTURES / "zhundong_2026_05.txt"
+
+
+@pytest.fixture
+def workspace(tmp_path) -> tuple[Path, Path]:
+    seeds = tmp_path / "seeds"
+    shutil.copytree(SEEDS_DIR, seeds)
+    out = tmp_path / "curated"
+    build(out, seeds)
+    return seeds, out
+
+
+def snapshot(*folders: Path) -> dict[str, bytes]:
+    return {
+        str(path): path.read_bytes()
+        for folder in folders
+        for path in sorted(folder.rglob("*"))
+        if path.is_file() and path.name != "manifest.json"
+    }
+
+
+def test_added_report_extends_the_series(workspace):
+    seeds, out = workspace
+    new = add_report(
+        NEW.read_bytes(), str(NEW), "2026-05-10", newspaper="昌吉日报", seeds_dir=seeds, out_dir=out
+    )
+    assert new.report_id == "004"
+    assert (seeds / new.file).read_text(encoding="utf-8") == NEW.read_text(encoding="utf-8")
+    metrics = [r for r in read_csv(out / "metrics.csv") if r["report_id"] == "004"]
+    by_id = {r["metric_id"]: r for r in metrics}
+    # "2025年，准东完成煤炭产量2.65亿吨，占全疆的44%"; "已建成2860万千瓦"
+    assert (by_id["coal_output"]["value"], by_id["coal_output"]["year"]) == ("265000000", "2025")
+    assert by_id["coal_output_share_xinjiang"]["value"] == "44"
+    assert by_id["coal_power_built"]["value"] == "28600000"
+    series = [r["value"] for r in read_csv(out / "metrics.csv") if r["metric_id"] == "coal_output"]
+    assert series == ["240000000", "265000000"]  # 2.4亿吨 (2024), then 2.65亿吨 (2025)
+    projects = {(r["project_id"], r["report_id"]): r for r in read_csv(out / "projects.csv")}
+    # "山能化工、东明塑胶共160万吨煤制烯烃项目建成投产"
+    assert projects[("olefins_160", "004")]["status_raw"] == "建成投产"
+    assert projects[("olefins_160", "004")]["status"] == "operating"
+    # "新签约项目12个，协议投资额超过300亿元": no catalog entry claims these
+    unclaimed = {r["raw"] for r in read_csv(out / "unclaimed.csv") if r["report_id"] == "004"}
+    assert unclaimed == {"12个", "300亿元"}
+
+
+def test_gbk_report_is_stored_as_utf8(workspace, tmp_path):
+    seeds, out = workspace
+    gbk = tmp_path / "gbk.txt"
+    gbk.write_bytes(NEW.read_text(encoding="utf-8").encode("gbk"))
+    new = add_report(gbk.read_bytes(), str(gbk), "2026-05-10", seeds_dir=seeds, out_dir=out)
+    assert (seeds / new.file).read_bytes().decode("utf-8") == NEW.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("content", "date", "message"),
+    [
+        (b"", "2026-05-10", "empty"),
+        (b"\x00\x01\x02PK\x03\x04" * 50, "2026-05-10", "binary"),
+        ("准东".encode() + b"\xff\xfe" + "开发区".encode() * 5, "2026-05-10", "neither UTF-8"),
+        (None, "2026-05-10", "already added"),
+        ("准东开发区。\n".encode(), "10/05/2026", "YYYY-MM-DD"),
+        ("准东开发区。\n".encode(), "2026-02-30", "does not exist"),
+    ],
+)  # fmt: skip
+def test_refused_files_change_nothing(workspace, content, date, message):
+    seeds, out = workspace
+    if content is None:  # a seed already in the project, under another name
+        content = (SEEDS_DIR / "003_c6a280af8c506cd9.txt").read_bytes()
+    before = snapshot(seeds, out)
+    with pytest.raises(InputError, match=message):
+        add_report(content, "incoming.txt", date, seeds_dir=seeds, out_dir=out)
+    assert snapshot(seeds, out) == before
+
+
+def test_add_command_line(workspace):
+    seeds, out = workspace
+    run = [sys.executable, "-m", "data_prep"]
+    added = subprocess.run(
+        [*run, "add", str(NEW), "--date", "2026-05-10", "--seeds", str(seeds), "--out", str(out)],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert added.returncode == 0, added.stderr
+    review = subprocess.run(
+        [*run, "review", "--out", str(out)], capture_output=True, text=True, timeout=60
+    )
+    assert "report 004: 2 figures" in review.stdout
+    assert "协议投资额超过300亿元" in review.stdout
+    again = subprocess.run(
+        [*run, "add", str(NEW), "--date", "2026-05-10", "--seeds", str(seeds), "--out", str(out)],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert (
+        again.returncode == 1
+        and "already added" in again.stderr
+        and "Traceback" not in again.stderr
+    )
