@@ -24,6 +24,8 @@ PAGES = [
     ("sources.py", "sources", "page_sources", ":material/menu_book:"),
 ]
 
+UPDATES_PAGE = ("updates.py", "updates", "page_updates", ":material/upload_file:")
+
 st.set_page_config(page_title="准东开发区发展看板", page_icon=":material/insights:", layout="wide")
 
 seed("lang", LANGUAGES, "zh")
@@ -52,9 +54,11 @@ with st.sidebar:
     report = st.selectbox(t("report", lang), report_ids, format_func=labels.get, key="report")
 publish("report", report, LATEST)
 
+# Adding reports is for a local copy; the hosted link shows no such page.
+shown_pages = PAGES if data.hosted() else [*PAGES, UPDATES_PAGE]
 pages = [
     st.Page(VIEWS / file, title=t(title, lang), url_path=path, icon=icon, default=index == 0)
-    for index, (file, path, title, icon) in enumerate(PAGES)
+    for index, (file, path, title, icon) in enumerate(shown_pages)
 ]
 page = st.navigation(pages)
 page.run()

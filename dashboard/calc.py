@@ -182,3 +182,93 @@ def material_flows(metrics: pd.DataFrame) -> list[tuple[str, str, float, str]]:
             if metric(metrics, "wafer_slicing_capacity") is not None:
                 links.append(("node_polysilicon", "node_wafer", poly, "wafer_slicing_capacity"))
     return links
+
+
+def report_order(reports: pd.DataFrame) -> list[str]:
+    """Report ids, oldest first."""
+    return list(reports.sort_values(["report_date", "report_id"])["report_id"])
+
+
+def what_changed(
+    metrics: pd.DataFrame, projects: pd.DataFrame, reports: pd.DataFrame, report: str = LATEST
+) -> pd.DataFrame:
+    """What the chosen (or newest) report says that the reports before it did not.
+
+    kind: new_project (a project named for the first time), status (a project's status moved),
+    revised (a metric for the same year with another value), new_value (a metric reported for a
+    later year or period), new_metric (reported for the first time).
+    """
+    order = report_order(reports)
+    current = order[-1] if report == LATEST or report not in order else report
+    earlier = order[: order.index(current)]
+    rows: list[dict] = []
+    if not earlier:
+        return pd.DataFrame(rows)
+    before_projects = projects[projects["report_id"].isin(earlier)].sort_values("report_date")
+    for row in projects[projects["report_id"] == current].itertuples():
+        history = before_projects[before_projects["project_id"] == row.project_id]
+        base = {
+            "id": row.project_id,
+            "label_zh": row.name_zh,
+            "label_en": row.name_en,
+            "after": row.status,
+            "after_words": row.status_raw,
+            "quote": row.quote,
+        }
+        if history.empty:
+            rows.append({"kind": "new_project", "before": "", **base})
+        elif history.iloc[-1]["status"] != row.status:
+            last = history.iloc[-1]
+            rows.append(
+                {
+                    "kind": "status",
+                    "before": last["status"],
+                    "before_words": last["status_raw"],
+                    "before_date": last["report_date"],
+                    **base,
+                }
+            )
+    before_metrics = metrics[metrics["report_id"].isin(earlier)].sort_values("report_date")
+    for row in metrics[metrics["report_id"] == current].itertuples():
+        history = before_metrics[before_metrics["metric_id"] == row.metric_id]
+        base = {
+            "id": row.metric_id,
+            "label_zh": row.label_zh,
+            "label_en": row.label_en,
+            "after": row.value,
+            "after_year": row.year,
+            "display_unit": row.display_unit,
+            "qualifier": row.qualifier,
+            "quote": row.quote,
+        }
+        if history.empty:
+            rows.append({"kind": "new_metric", "before": "", **base})
+            continue
+        last = history.iloc[-1]
+        extra = {
+            "before": last["value"],
+            "before_year": last["year"],
+            "before_date": last["report_date"],
+        }
+        if str(last["year"]) == str(row.year) and float(last["value"]) != float(row.value):
+            rows.append({"kind": "revised", **extra, **base})
+        elif str(last["year"]) != str(row.year) and row.year_basis == "sentence":
+            rows.append({"kind": "new_value", **extra, **base})
+    return pd.DataFrame(rows).assign(report_id=current, previous_id=earlier[-1])
+
+
+def series(metrics: pd.DataFrame, metric_ids: list[str]) -> pd.DataFrame:
+    """Rows of the metrics that more than one report gives, ordered in time: the x value is the
+    year the sentence gives, else the report's date."""
+    rows = metrics[metrics["metric_id"].isin(metric_ids)]
+    counts = rows.groupby("metric_id")["report_id"].nunique()
+    rows = rows[rows["metric_id"].isin(counts[counts > 1].index)]
+    rows = rows.assign(
+        when=[
+            str(y) if basis == "sentence" else str(d)
+            for y, basis, d in zip(
+                rows["year"], rows["year_basis"], rows["report_date"], strict=True
+            )
+        ]
+    )
+    return rows.sort_values(["metric_id", "report_date"])

@@ -1,67 +1,92 @@
 """The one module that reads the curated tables, and caches them.
 
 Tables are rebuilt through data_prep, with a spinner, when they are missing or older than the
-seeds and the catalog. Every reader is cached once per build (keyed by the build time), shared by
-all sessions.
+seeds and the catalog. Every reader is cached once per build (keyed by the build time and the
+folder), shared by all sessions.
+
+Where things live can be set in the environment: `ZHUNDONG_SEEDS` (the reports), `ZHUNDONG_DATA`
+(the tables). With `ZHUNDONG_HOSTED=1` the app never writes into the repository: tables it has to
+build go to a temporary folder, and adding reports is switched off.
 """
 
+import hashlib
+import io
 import json
+import os
+import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
 from data_prep import CURATED_DIR, PACKAGE_DIR, SEEDS_DIR
+from data_prep.add import add_report, prepare, trial_tables
 from data_prep.build import build
 from data_prep.errors import InputError
 
 # Columns read as text, whatever they look like (report ids such as "000").
 _TEXT_COLUMNS = {
     "report_id": str,
+    "previous_id": str,
     "article": str,
     "source": str,
     "report_date": str,
     "qualifier": str,
     "per": str,
     "unit": str,
-    "value_high_raw": str,
 }
-_INPUTS = [SEEDS_DIR, PACKAGE_DIR / "catalog.toml", PACKAGE_DIR / "schema.toml"]
+_CATALOG_FILES = [
+    PACKAGE_DIR / "catalog.toml",
+    PACKAGE_DIR / "schema.toml",
+    PACKAGE_DIR / "places.csv",
+]
 
 
 class TablesError(Exception):
     """The tables cannot be read or built; the message is for a reader, not a developer."""
 
 
-def _newest_input() -> float:
-    times = []
-    for path in _INPUTS:
-        paths = path.iterdir() if path.is_dir() else [path]
-        times += [p.stat().st_mtime for p in paths if p.is_file()]
-    return max(times, default=0)
+def hosted() -> bool:
+    """Whether the app runs as the shared hosted link (read-only, no adding of reports)."""
+    return os.environ.get("ZHUNDONG_HOSTED", "").strip().lower() in ("1", "true", "yes")
 
 
-def _stale(folder: Path) -> bool:
+def seeds_dir() -> Path:
+    return Path(os.environ.get("ZHUNDONG_SEEDS") or SEEDS_DIR)
+
+
+def curated_dir() -> Path:
+    if os.environ.get("ZHUNDONG_DATA"):
+        return Path(os.environ["ZHUNDONG_DATA"])
+    if hosted() and not (CURATED_DIR / "manifest.json").is_file():
+        return Path(tempfile.gettempdir()) / "zhundong-curated"
+    return CURATED_DIR
+
+
+def _newest_input(seeds: Path) -> float:
+    paths = [p for p in seeds.iterdir() if p.is_file()] + _CATALOG_FILES
+    return max((p.stat().st_mtime for p in paths if p.is_file()), default=0)
+
+
+def ensure_tables(spinner_text: str = "") -> str:
+    """Build the tables if they are missing or stale; return the build time. Raises TablesError."""
+    folder, seeds = curated_dir(), seeds_dir()
     manifest = folder / "manifest.json"
-    return not manifest.is_file() or manifest.stat().st_mtime < _newest_input()
-
-
-def ensure_tables(folder: Path = CURATED_DIR, spinner_text: str = "") -> str:
-    """Build the tables if needed; return the build time. Raises TablesError."""
-    if _stale(folder):
+    if not manifest.is_file() or manifest.stat().st_mtime < _newest_input(seeds):
         try:
             with st.spinner(spinner_text or "…"):
-                build(folder)
+                build(folder, seeds)
         except (InputError, OSError) as error:
-            if not (folder / "manifest.json").is_file():
+            if not manifest.is_file():
                 raise TablesError(str(error)) from None
     try:
-        return json.loads((folder / "manifest.json").read_text(encoding="utf-8"))["built_at"]
+        return json.loads(manifest.read_text(encoding="utf-8"))["built_at"]
     except (OSError, ValueError, KeyError) as error:
         raise TablesError(f"manifest.json: {error}") from None
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
+@st.cache_data(show_spinner=False, max_entries=64)
 def _read(name: str, built_at: str, folder: str) -> pd.DataFrame:
     path = Path(folder) / f"{name}.csv"
     try:
@@ -79,15 +104,63 @@ def _read_text(source: str, built_at: str, folder: str) -> str:
         raise TablesError(f"texts/{source}: {error.strerror}") from None
 
 
-def table(name: str, folder: Path = CURATED_DIR) -> pd.DataFrame:
-    """One curated table (metrics, targets, projects, figures, articles, reports, columns)."""
-    return _read(name, ensure_tables(folder), str(folder))
+def table(name: str) -> pd.DataFrame:
+    """One curated table (metrics, targets, projects, figures, articles, reports, places...)."""
+    return _read(name, ensure_tables(), str(curated_dir()))
 
 
-def text(source: str, folder: Path = CURATED_DIR) -> str:
+def text(source: str) -> str:
     """The cleaned text of a report, into which the tables' offsets point."""
-    return _read_text(source, ensure_tables(folder), str(folder))
+    return _read_text(source, ensure_tables(), str(curated_dir()))
 
 
-def built_at(folder: Path = CURATED_DIR) -> str:
-    return ensure_tables(folder)
+@dataclass(frozen=True)
+class Preview:
+    """What a new report would add: its id, cleaned text, figures, and the rows it would add."""
+
+    report_id: str
+    file: str
+    text: str
+    figures: pd.DataFrame
+    metrics: pd.DataFrame
+    projects: pd.DataFrame
+    unclaimed: pd.DataFrame
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _preview(
+    digest: str, data: bytes, name: str, day: str, title: str, paper: str, seeds: str
+) -> Preview:
+    new = prepare(data, name, day, title, paper, Path(seeds))
+    files = trial_tables(new, Path(seeds))
+
+    def rows(table_name: str) -> pd.DataFrame:
+        frame = pd.read_csv(
+            io.BytesIO(files[f"{table_name}.csv"]), encoding="utf-8-sig", dtype=_TEXT_COLUMNS
+        )
+        return frame[frame["source"] == new.file]
+
+    return Preview(
+        report_id=new.report_id,
+        file=new.file,
+        text=files[f"texts/{new.file}"].decode("utf-8"),
+        figures=rows("figures"),
+        metrics=rows("metrics"),
+        projects=rows("projects"),
+        unclaimed=rows("unclaimed"),
+    )
+
+
+def preview_report(data: bytes, name: str, day: str, title: str, paper: str) -> Preview:
+    """The tables as they would be with this report added; raises InputError when it is refused."""
+    digest = hashlib.sha256(data).hexdigest()
+    return _preview(digest, data, name, day, title, paper, str(seeds_dir()))
+
+
+def save_report(data: bytes, name: str, day: str, title: str, paper: str) -> str:
+    """Add the report (the command line's code path) and rebuild; returns its id."""
+    if hosted():
+        raise InputError(name, "reports cannot be added on the hosted dashboard")
+    new = add_report(data, name, day, title, paper, seeds_dir(), curated_dir())
+    _preview.clear()
+    return new.report_id

@@ -41,6 +41,40 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "page_innovation": ("科技创新", "Innovation"),
     "page_sources": ("资料来源", "Sources"),
     "page_map": ("园区地图", "Park map"),
+    "page_updates": ("数据更新", "Updates"),
+    "updates_intro": (
+        "上传或粘贴一篇新报道（UTF-8 或 GBK 文本），查看清理后的原文、识别出的数字和将要更新的指标，确认后保存为新报道并重新生成数据表。",
+        "Upload or paste a new report (UTF-8 or GBK text), see its cleaned text, the figures found and the metrics it would update, then save it as a new report and rebuild the tables.",
+    ),
+    "updates_upload": ("上传文件", "Upload a file"),
+    "updates_paste": ("粘贴文本", "Paste text"),
+    "updates_file": ("报道文本文件（.txt）", "Report text file (.txt)"),
+    "updates_text": ("报道全文", "Full text of the report"),
+    "updates_date": ("报道日期", "Report date"),
+    "updates_title": ("标题（可不填）", "Headline (optional)"),
+    "updates_newspaper": ("报纸（可不填）", "Newspaper (optional)"),
+    "updates_waiting": ("请上传文件或粘贴文本。", "Upload a file or paste a text to begin."),
+    "updates_refused": (
+        "{file}：{reason}。未作任何更改。",
+        "{file}: {reason}. Nothing was changed.",
+    ),
+    "updates_would_add": (
+        "保存后将作为报道 {report} 新增以下数据",
+        "Saved as report {report}, it would add",
+    ),
+    "updates_nothing": (
+        "目录中的指标和项目在这篇报道中都没有找到。",
+        "No catalog metric or project was found in this report.",
+    ),
+    "updates_unclaimed": (
+        "另有 {n} 个数字未被任何指标认领，保存后可用 python -m data_prep review 查看并扩充目录。",
+        "{n} more figures are claimed by no metric; after saving, python -m data_prep review lists them for the catalog.",
+    ),
+    "updates_save": ("保存为新报道", "Save as a new report"),
+    "updates_saved": (
+        "已保存为报道 {report}，数据表已重新生成。",
+        "Saved as report {report}; the tables were rebuilt.",
+    ),
     "map_intro": (
         "芨芨湖、五彩湾两座新城及周边产业园、煤矿、电厂和煤化工项目。坐标来自公开资料，可信度各不相同：近似位置以半透明细线绘出，点击或悬停可见来源。",
         "The new towns of Jijihu and Wucaiwan with the parks, mines, power plants and coal-chemical projects around them. Coordinates come from public sources of differing confidence: approximate places are drawn translucent with a thin outline; hover for the source.",
@@ -74,6 +108,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Words such as 余, 超, 以上 (over, more than) are the report's own.",
     ),
     "unit": ("单位", "Unit"),
+    # changes between reports
+    "what_changed": ("与上一篇报道相比", "What changed since the previous report"),
+    "changes_between": (
+        "{after} 的报道对比 {before} 的报道",
+        "The report of {after} against the one of {before}",
+    ),
+    "no_earlier_report": (
+        "所选报道之前没有更早的报道可比。",
+        "There is no earlier report to compare the selected one with.",
+    ),
+    "change_kind": ("变化", "Change"),
+    "trend_chart": ("历次报道中的数字", "Figures across reports"),
     # overview
     "overview_cards": ("关键数字", "Key figures"),
     "overview_chart": ("目标与现值", "Targets against current values"),

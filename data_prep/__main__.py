@@ -47,8 +47,15 @@ def _add(args: argparse.Namespace) -> int:
         data = path.read_bytes()
     except OSError as error:
         raise InputError(path, f"cannot be read: {error.strerror}") from None
-    new = add_report(data, str(path), args.date, args.title or "", args.newspaper or "",
-                     Path(args.seeds), Path(args.out))  # fmt: skip
+    new = add_report(
+        data,
+        str(path),
+        args.date,
+        args.title or "",
+        args.newspaper or "",
+        Path(args.seeds),
+        Path(args.out),
+    )
     print(f"added {path.name} as report {new.report_id} (seeds/{new.file}) and rebuilt {args.out}")
     print("next: python -m data_prep review")
     return 0
@@ -63,9 +70,11 @@ def _review(args: argparse.Namespace) -> int:
     shown = [r for r in rows if r["report_id"] == report_id]
     print(f"report {report_id}: {len(shown)} figures that no metric, project or target claims")
     for row in shown:
-        print(f"\n{row['article']} line {row['line']}  {row['raw']}  = {row['value']} {row['unit']}"
-              f"{'/' + row['per'] if row['per'] else ''}  subject: {row['subject'] or '-'}"
-              f"  (article about Zhundong: {row['relevance']})")  # fmt: skip
+        print(
+            f"\n{row['article']} line {row['line']}  {row['raw']}  = {row['value']} {row['unit']}"
+            f"{'/' + row['per'] if row['per'] else ''}  subject: {row['subject'] or '-'}"
+            f"  (article about Zhundong: {row['relevance']})"
+        )
         print(f"  {row['sentence']}")
     for row in read_csv(folder / "review.csv"):
         if row["report_id"] == report_id:

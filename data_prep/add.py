@@ -34,9 +34,13 @@ def _toml_string(value: str) -> str:
 
 
 def prepare(
-    data: bytes, name: str, report_date: str, title: str = "", newspaper: str = "",
+    data: bytes,
+    name: str,
+    report_date: str,
+    title: str = "",
+    newspaper: str = "",
     seeds_dir: Path = SEEDS_DIR,
-) -> NewReport:  # fmt: skip
+) -> NewReport:
     """Check a new report and work out its id, file name and metadata; raises InputError."""
     text, encoding = decode(data, name)
     if not _DATE.match(report_date):
@@ -101,9 +105,14 @@ def trial_tables(new: NewReport, seeds_dir: Path = SEEDS_DIR) -> dict[str, bytes
 
 
 def add_report(
-    data: bytes, name: str, report_date: str, title: str = "", newspaper: str = "",
-    seeds_dir: Path = SEEDS_DIR, out_dir: Path = CURATED_DIR,
-) -> NewReport:  # fmt: skip
+    data: bytes,
+    name: str,
+    report_date: str,
+    title: str = "",
+    newspaper: str = "",
+    seeds_dir: Path = SEEDS_DIR,
+    out_dir: Path = CURATED_DIR,
+) -> NewReport:
     """Add a report and rebuild; on any failure seeds/ and the tables are left as they were."""
     new = prepare(data, name, report_date, title, newspaper, seeds_dir)
     trial_tables(new, seeds_dir)  # raises before anything is written

@@ -54,9 +54,22 @@ ARTICLE_COLUMNS = [
     "spans",
 ]
 UNCLAIMED_COLUMNS = [
-    "report_id", "report_date", "relevance", "source", "article", "raw", "value", "unit", "per",
-    "qualifier", "subject", "year", "sentence", "line", "start",
-]  # fmt: skip
+    "report_id",
+    "report_date",
+    "relevance",
+    "source",
+    "article",
+    "raw",
+    "value",
+    "unit",
+    "per",
+    "qualifier",
+    "subject",
+    "year",
+    "sentence",
+    "line",
+    "start",
+]
 REPORT_COLUMNS = [
     "report_id",
     "source",
@@ -128,9 +141,13 @@ def unclaimed(reports, figures: list[dict], articles: list[dict], sources: Sourc
             continue
         report = by_file[figure["source"]]
         rows.append(
-            {**figure, "report_id": report.report_id, "report_date": report.report_date,
-             "relevance": relevance.get(figure["article"], "")}
-        )  # fmt: skip
+            {
+                **figure,
+                "report_id": report.report_id,
+                "report_date": report.report_date,
+                "relevance": relevance.get(figure["article"], ""),
+            }
+        )
     return sorted(rows, key=lambda row: (row["report_date"], row["report_id"]), reverse=True)
 
 

@@ -18,26 +18,87 @@ from data_prep.reports import Report
 CATALOG = PACKAGE_DIR / "catalog.toml"
 
 METRIC_COLUMNS = [
-    "metric_id", "category", "label_zh", "label_en", "kind", "year", "value", "value_high", "unit",
-    "qualifier", "source", "report_date", "quote", "report_id", "per", "display_unit", "year_basis",
-    "period", "article", "raw", "line", "start", "end",
-]  # fmt: skip
+    "metric_id",
+    "category",
+    "label_zh",
+    "label_en",
+    "kind",
+    "year",
+    "value",
+    "value_high",
+    "unit",
+    "qualifier",
+    "source",
+    "report_date",
+    "quote",
+    "report_id",
+    "per",
+    "display_unit",
+    "year_basis",
+    "period",
+    "article",
+    "raw",
+    "line",
+    "start",
+    "end",
+]
 PROJECT_COLUMNS = [
-    "project_id", "name_zh", "companies", "product", "capacity", "capacity_unit", "investment_cny",
-    "status", "status_raw", "park", "report_date", "source", "quote", "report_id", "name_en",
-    "capacity_per", "park_quote", "park_source", "part_of", "line",
-]  # fmt: skip
+    "project_id",
+    "name_zh",
+    "companies",
+    "product",
+    "capacity",
+    "capacity_unit",
+    "investment_cny",
+    "status",
+    "status_raw",
+    "park",
+    "report_date",
+    "source",
+    "quote",
+    "report_id",
+    "name_en",
+    "capacity_per",
+    "park_quote",
+    "park_source",
+    "part_of",
+    "line",
+]
 TARGET_COLUMNS = [
-    "target_id", "label_zh", "label_en", "unit", "target_year", "target_value", "baseline_year",
-    "baseline_value", "baseline_is_derived", "source", "quote", "report_id", "report_date",
-    "display_unit", "qualifier", "per", "baseline_qualifier", "baseline_quote", "derivation",
-    "note_zh", "note_en",
+    "target_id",
+    "label_zh",
+    "label_en",
+    "unit",
+    "target_year",
+    "target_value",
+    "baseline_year",
+    "baseline_value",
+    "baseline_is_derived",
+    "source",
+    "quote",
+    "report_id",
+    "report_date",
+    "display_unit",
+    "qualifier",
+    "per",
+    "baseline_qualifier",
+    "baseline_quote",
+    "derivation",
+    "note_zh",
+    "note_en",
     "pipeline_product",
-]  # fmt: skip
+]
 
 PLATFORM_COLUMNS = [
-    "platform_id", "name_zh", "name_en", "status", "report_id", "report_date", "source", "quote",
-]  # fmt: skip
+    "platform_id",
+    "name_zh",
+    "name_en",
+    "status",
+    "report_id",
+    "report_date",
+    "source",
+    "quote",
+]
 
 Row = dict[str, object]
 
@@ -124,9 +185,12 @@ def select_again(sources: Sources, templates: list[dict], report: Report, entry:
             return matches[0]
         if len(matches) > 1:
             sources.review.append(
-                {"entry": entry, "report_id": report.report_id,
-                 "figures": " | ".join(str(row["raw"]) for row in matches)}
-            )  # fmt: skip
+                {
+                    "entry": entry,
+                    "report_id": report.report_id,
+                    "figures": " | ".join(str(row["raw"]) for row in matches),
+                }
+            )
     return None
 
 
@@ -261,10 +325,18 @@ def _mentioned_again(
     quote = _part_of_sentence(figure)
     status_raw = _status_in(_clause_of(figure), vocabulary)
     return _project_row(
-        project, report, companies="", capacity=figure["value"], capacity_unit=figure["unit"],
-        investment_cny="", status=vocabulary[status_raw], status_raw=status_raw, quote=quote,
-        capacity_per=figure["per"], line=figure["line"],
-    )  # fmt: skip
+        project,
+        report,
+        companies="",
+        capacity=figure["value"],
+        capacity_unit=figure["unit"],
+        investment_cny="",
+        status=vocabulary[status_raw],
+        status_raw=status_raw,
+        quote=quote,
+        capacity_per=figure["per"],
+        line=figure["line"],
+    )
 
 
 def build_projects(catalog: dict, sources: Sources) -> list[Row]:
@@ -299,16 +371,19 @@ def build_projects(catalog: dict, sources: Sources) -> list[Row]:
                     raise CatalogError(entry, f"{word!r} is not in the quote {quote!r}")
             project_rows.append(
                 _project_row(
-                    project, report,
+                    project,
+                    report,
                     companies="、".join(mention.get("companies", [])),
                     capacity=capacity["value"] if capacity else "",
                     capacity_unit=capacity["unit"] if capacity else "",
                     investment_cny=investment["value"] if investment else "",
-                    status=vocabulary[status_raw], status_raw=status_raw, quote=quote,
+                    status=vocabulary[status_raw],
+                    status_raw=status_raw,
+                    quote=quote,
                     capacity_per=capacity["per"] if capacity else "",
                     line=capacity["line"] if capacity else "",
                 )
-            )  # fmt: skip
+            )
         named = {mention["report"] for mention in project["reports"]}
         first = next((row for row in project_rows if row["capacity"] != ""), None)
         if first is not None:

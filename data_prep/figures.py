@@ -8,9 +8,25 @@ from data_prep.segment import Page
 from data_prep.words import is_noun_phrase, noun_phrase_after, subject
 
 LEDGER_COLUMNS = [
-    "source", "article", "role", "raw", "value", "value_high", "unit", "unit_raw", "per",
-    "qualifier", "subject", "year", "period", "sentence", "start", "end", "line", "sentence_start",
-]  # fmt: skip
+    "source",
+    "article",
+    "role",
+    "raw",
+    "value",
+    "value_high",
+    "unit",
+    "unit_raw",
+    "per",
+    "qualifier",
+    "subject",
+    "year",
+    "period",
+    "sentence",
+    "start",
+    "end",
+    "line",
+    "sentence_start",
+]
 
 _SENTENCE_END = re.compile(r"[。！？!?]+[”’」』]?|\n")
 _CLAUSE_BREAK = re.compile(r"[，,；;：:、。！？!?\n]")

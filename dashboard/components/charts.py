@@ -135,3 +135,25 @@ def sankey(
         )
     )
     return _style(figure, title, height=380)
+
+
+def lines(series: list[dict], title: str, axis_title: str) -> go.Figure:
+    """One line per series over report dates or years; each: name, x, y, text, quotes."""
+    figure = go.Figure()
+    for index, item in enumerate(series):
+        figure.add_scatter(
+            name=item["name"],
+            x=item["x"],
+            y=item["y"],
+            text=item["text"],
+            mode="lines+markers+text",
+            textposition="top center",
+            line={"color": COLORS[index % len(COLORS)], "width": 2.5},
+            customdata=[hover_text(quote) for quote in item["quotes"]],
+            hovertemplate="<b>%{x}</b> · "
+            + item["name"]
+            + ": %{text}<br><br>%{customdata}<extra></extra>",
+        )
+    figure.update_xaxes(type="category")
+    figure.update_yaxes(title_text=axis_title, rangemode="tozero")
+    return _style(figure, title, height=340)

@@ -13,8 +13,10 @@ from dashboard.calc import (
     metric,
     rows_for_report,
     status_changes,
+    what_changed,
 )
 from dashboard.components import charts
+from dashboard.components.changes import changes_table
 from dashboard.components.provenance import downloads, quotes, source_line
 from dashboard.context import current, publish, seed_many
 from dashboard.fmt import number, quantity, scaled
@@ -213,6 +215,15 @@ downloads(
     "pipeline_targets",
     lang,
     key="chemicals_targets",
+)
+
+st.subheader(t("what_changed", lang))
+changed = what_changed(data.table("metrics"), all_projects, reports, view.report)
+changes_table(
+    changed[changed["kind"].isin(["new_project", "status"])] if len(changed) else changed,
+    reports,
+    lang,
+    "chemicals_latest",
 )
 
 st.subheader(t("status_changes", lang))

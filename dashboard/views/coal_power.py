@@ -4,8 +4,9 @@ vs power sent out of Xinjiang, and the clusters around 芨芨湖."""
 import streamlit as st
 
 from dashboard import data
-from dashboard.calc import metric, rows_for_report
+from dashboard.calc import metric, rows_for_report, series
 from dashboard.components import cards
+from dashboard.components.changes import trend_chart
 from dashboard.components.metric_chart import metric_bars
 from dashboard.components.provenance import source_line
 from dashboard.context import current
@@ -90,6 +91,21 @@ metric_bars(
     reports,
     key="coal_power_shares",
 )
+
+trends = series(
+    data.table("metrics"),
+    [
+        "coal_output",
+        "coal_output_share_xinjiang",
+        "coal_power_built",
+        "coal_power_planned",
+        "power_generation",
+        "power_sent_out",
+    ],
+)
+if len(trends):
+    st.subheader(t("trend_chart", lang))
+    trend_chart(trends, reports, lang, key="coal_power_trend")
 
 st.subheader(t("clusters", lang))
 cards.show(

@@ -3,13 +3,25 @@
 import streamlit as st
 
 from dashboard import data
-from dashboard.calc import metric, rows_for_report, target_progress
-from dashboard.components import cards, charts
+from dashboard.calc import metric, rows_for_report, series, target_progress, what_changed
+from dashboard.components import cards, changes, charts
 from dashboard.components.provenance import downloads, quotes, source_line
 from dashboard.components.text import escape_markdown
 from dashboard.context import current, shared_params
 from dashboard.fmt import percent, quantity
 from dashboard.i18n import pick, t
+
+# Metrics drawn as lines once several reports give them.
+KEY_SERIES = [
+    "coal_output",
+    "coal_power_built",
+    "power_generation",
+    "power_sent_out",
+    "aluminium_capacity",
+    "jijihu_workers",
+    "thousand_billion_industries",
+    "ten_billion_clusters",
+]
 
 view = current()
 lang = view.lang
@@ -150,6 +162,17 @@ else:
         ]
     ]
     downloads(download, "targets_progress", lang, key="overview_progress")
+
+st.subheader(t("what_changed", lang))
+changes.changes_table(
+    what_changed(all_metrics, data.table("projects"), reports, view.report),
+    reports,
+    lang,
+    "overview",
+)
+trends = series(all_metrics, KEY_SERIES)
+if len(trends):
+    changes.trend_chart(trends, reports, lang, key="overview_trend")
 
 st.subheader(t("report_dates", lang))
 for row in reports.itertuples():

@@ -38,9 +38,13 @@ def test_cagr_of_a_doubling_over_three_years():
 
 def test_latest_takes_each_metric_from_its_newest_report():
     metrics = pd.DataFrame(
-        {"metric_id": ["a", "a", "b"], "report_id": ["000", "003", "000"],
-         "report_date": ["2025-08", "2026-02", "2025-08"], "value": [1, 2, 3]}
-    )  # fmt: skip
+        {
+            "metric_id": ["a", "a", "b"],
+            "report_id": ["000", "003", "000"],
+            "report_date": ["2025-08", "2026-02", "2025-08"],
+            "value": [1, 2, 3],
+        }
+    )
     latest = rows_for_report(metrics, LATEST, "metric_id")
     assert dict(zip(latest["metric_id"], latest["value"], strict=True)) == {"a": 2, "b": 3}
     assert list(rows_for_report(metrics, "000", "metric_id")["value"]) == [1, 3]
@@ -48,9 +52,12 @@ def test_latest_takes_each_metric_from_its_newest_report():
 
 def test_pipeline_counts_a_project_inside_its_group_once():
     projects = pd.DataFrame(
-        {"product": ["煤制气", "煤制气", "煤制烯烃"], "capacity": [2e9, 6e9, 1.6e6],
-         "part_of": ["sng_60", None, None]}
-    )  # fmt: skip
+        {
+            "product": ["煤制气", "煤制气", "煤制烯烃"],
+            "capacity": [2e9, 6e9, 1.6e6],
+            "part_of": ["sng_60", None, None],
+        }
+    )
     assert pipeline_by_product(projects) == {"煤制气": 6e9, "煤制烯烃": 1.6e6}
 
 

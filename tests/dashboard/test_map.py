@@ -93,8 +93,12 @@ def test_area_radius_and_dashed_outline():
 
 def test_labels_join_names_at_one_point():
     places = pd.DataFrame(
-        {"name": ["甲", "乙", "丙"], "kind": ["new_town", "park", "town"], "lat": [1.0, 1.0, 2.0],
-         "lon": [3.0, 3.0, 4.0]}
-    )  # fmt: skip
+        {
+            "name": ["甲", "乙", "丙"],
+            "kind": ["new_town", "park", "town"],
+            "lat": [1.0, 1.0, 2.0],
+            "lon": [3.0, 3.0, 4.0],
+        }
+    )
     labels = geo.label_rows(places, "zh")
     assert sorted(labels["text"]) == ["丙", "甲 / 乙"]

@@ -20,11 +20,27 @@ PAGES = [
     "sources",
 ]
 TITLES = {
-    "zh": ["准东开发区发展看板", "目标与进度", "煤炭与煤电", "现代煤化工", "硅铝新材料", "科技创新",
-           "园区地图", "资料来源"],
-    "en": ["Zhundong development dashboard", "Targets and progress", "Coal and power",
-           "Coal chemicals", "Silicon and aluminium", "Innovation", "Park map", "Sources"],
-}  # fmt: skip
+    "zh": [
+        "准东开发区发展看板",
+        "目标与进度",
+        "煤炭与煤电",
+        "现代煤化工",
+        "硅铝新材料",
+        "科技创新",
+        "园区地图",
+        "资料来源",
+    ],
+    "en": [
+        "Zhundong development dashboard",
+        "Targets and progress",
+        "Coal and power",
+        "Coal chemicals",
+        "Silicon and aluminium",
+        "Innovation",
+        "Park map",
+        "Sources",
+    ],
+}
 
 
 def app(**params: str) -> AppTest:

@@ -77,7 +77,7 @@ def test_gbk_report_is_stored_as_utf8(workspace, tmp_path):
         ("准东开发区。\n".encode(), "10/05/2026", "YYYY-MM-DD"),
         ("准东开发区。\n".encode(), "2026-02-30", "does not exist"),
     ],
-)  # fmt: skip
+)
 def test_refused_files_change_nothing(workspace, content, date, message):
     seeds, out = workspace
     if content is None:  # a seed already in the project, under another name
@@ -93,8 +93,10 @@ def test_add_command_line(workspace):
     run = [sys.executable, "-m", "data_prep"]
     added = subprocess.run(
         [*run, "add", str(NEW), "--date", "2026-05-10", "--seeds", str(seeds), "--out", str(out)],
-        capture_output=True, text=True, timeout=120,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert added.returncode == 0, added.stderr
     review = subprocess.run(
         [*run, "review", "--out", str(out)], capture_output=True, text=True, timeout=60
@@ -103,8 +105,10 @@ def test_add_command_line(workspace):
     assert "协议投资额超过300亿元" in review.stdout
     again = subprocess.run(
         [*run, "add", str(NEW), "--date", "2026-05-10", "--seeds", str(seeds), "--out", str(out)],
-        capture_output=True, text=True, timeout=120,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert (
         again.returncode == 1
         and "already added" in again.stderr

@@ -155,9 +155,15 @@ def test_traps_are_not_quantities(seed_reports, report_id):
 
 @pytest.mark.parametrize(
     ("report_id", "raw", "year"),
-    [("000", "2.4亿吨", 2024), ("000", "1298亿千瓦时", 2024), ("000", "4000亿元", 2027),
-     ("000", "8000亿元", 2030), ("000", "870万吨/年以上", 2030), ("003", "26家", 2025)],
-)  # fmt: skip
+    [
+        ("000", "2.4亿吨", 2024),
+        ("000", "1298亿千瓦时", 2024),
+        ("000", "4000亿元", 2027),
+        ("000", "8000亿元", 2030),
+        ("000", "870万吨/年以上", 2030),
+        ("003", "26家", 2025),
+    ],
+)
 def test_year_comes_from_the_sentence(seed_reports, report_id, raw, year):
     (figure,) = [f for f in seed_reports[report_id].figures if f.quantity.raw == raw]
     assert figure.year == year

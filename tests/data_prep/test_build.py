@@ -114,10 +114,11 @@ def test_failed_build_leaves_previous_tables_untouched(tmp_path):
     build(out, seeds, catalog)
     before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
     catalog.write_text(
-        catalog.read_text(encoding="utf-8").replace('words = ["预测储量"], unit = "吨"',
-                                                    'words = ["预测储量"], unit = "千瓦"'),
+        catalog.read_text(encoding="utf-8").replace(
+            'words = ["预测储量"], unit = "吨"', 'words = ["预测储量"], unit = "千瓦"'
+        ),
         encoding="utf-8",
-    )  # fmt: skip
+    )
     with pytest.raises(InputError, match="metric coal_reserves"):
         build(out, seeds, catalog)
     assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()} == before

@@ -10,12 +10,30 @@ def _articles(seed_reports, report_id):
 @pytest.mark.parametrize(
     ("report_id", "count", "bylines"),
     [
-        ("000", 4, ["本报通讯员 佘再兴 潘元双", "本报讯 通讯员吾拉恩·巴合提努尔、付晓娟报道",
-                    "据新疆日报报道", "本报讯 通讯员佘再兴、马玲、贾小萱报道"]),
-        ("003", 6, ["本报记者 喻兰", "据新疆日报报道", "据新疆日报报道", "本报记者 何龙 文/图",
-                    "本报讯 记者刘辉、通讯员秦春芳报道", "本报讯 实习生兰香报道"]),
+        (
+            "000",
+            4,
+            [
+                "本报通讯员 佘再兴 潘元双",
+                "本报讯 通讯员吾拉恩·巴合提努尔、付晓娟报道",
+                "据新疆日报报道",
+                "本报讯 通讯员佘再兴、马玲、贾小萱报道",
+            ],
+        ),
+        (
+            "003",
+            6,
+            [
+                "本报记者 喻兰",
+                "据新疆日报报道",
+                "据新疆日报报道",
+                "本报记者 何龙 文/图",
+                "本报讯 记者刘辉、通讯员秦春芳报道",
+                "本报讯 实习生兰香报道",
+            ],
+        ),
     ],
-)  # fmt: skip
+)
 def test_splits_page_at_bylines(seed_reports, report_id, count, bylines):
     articles = _articles(seed_reports, report_id)
     assert len(articles) == count

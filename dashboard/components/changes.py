@@ -1,0 +1,114 @@
+"""What moved between reports: a table of changes since the previous report, and metrics that
+several reports give drawn as lines over time."""
+
+import pandas as pd
+import streamlit as st
+
+from dashboard.components import charts
+from dashboard.components.provenance import downloads, quotes, source_line
+from dashboard.fmt import quantity, scaled
+from dashboard.i18n import STATUS, pick, t
+
+KINDS = {
+    "new_project": ("新项目", "new project"),
+    "status": ("状态变化", "status change"),
+    "revised": ("数字修订", "revised figure"),
+    "new_value": ("新的年度数字", "figure for a later year"),
+    "new_metric": ("首次报道", "first reported"),
+}
+
+
+def _side(row: pd.Series, side: str, lang: str) -> str:
+    value = row.get(side)
+    if value is None or value == "" or (isinstance(value, float) and value != value):
+        return "–"
+    if row["kind"] in ("new_project", "status"):
+        words = row.get(f"{side}_words", "")
+        return (
+            f"{pick(STATUS[value], lang)}（{words}）"
+            if words == words and words
+            else pick(STATUS[value], lang)
+        )
+    year = row.get(f"{side}_year", "")
+    shown = quantity(
+        float(value), row["display_unit"], lang, row.get("qualifier", "") if side == "after" else ""
+    )
+    return f"{shown} ({year})" if year == year and year != "" else shown
+
+
+def changes_table(changed: pd.DataFrame, reports: pd.DataFrame, lang: str, key: str) -> None:
+    """The changes of the chosen report against the one before it, or a note that there are none."""
+    if changed.empty:
+        st.info(t("no_earlier_report", lang))
+        return
+    dates = reports.set_index("report_id")["report_date"]
+    st.caption(
+        t(
+            "changes_between",
+            lang,
+            before=dates[changed["previous_id"].iloc[0]],
+            after=dates[changed["report_id"].iloc[0]],
+        )
+    )
+    table = pd.DataFrame(
+        {
+            t("change_kind", lang): [pick(KINDS[k], lang) for k in changed["kind"]],
+            t("col_label", lang): [
+                pick((a, b), lang)
+                for a, b in zip(changed["label_zh"], changed["label_en"], strict=True)
+            ],
+            pick(("此前", "Before"), lang): [
+                _side(row, "before", lang) for _, row in changed.iterrows()
+            ],
+            pick(("此次", "Now"), lang): [
+                _side(row, "after", lang) for _, row in changed.iterrows()
+            ],
+        }
+    )
+    st.dataframe(table, hide_index=True, key=f"{key}_changes")
+    with_dates = changed.assign(
+        report_date=dates[changed["report_id"].iloc[0]], report_id=changed["report_id"].iloc[0]
+    )
+    quotes(with_dates.assign(label=table[t("col_label", lang)]), lang)
+    downloads(changed, "changes", lang, key=f"{key}_changes")
+
+
+def trend_chart(rows: pd.DataFrame, reports: pd.DataFrame, lang: str, key: str) -> None:
+    """Metrics that several reports give, as lines; one chart per display unit. Nothing when no
+    metric has more than one report yet."""
+    for display_unit, group in rows.groupby("display_unit", sort=False):
+        unit_label = scaled(0, display_unit, lang)[1]
+        items = []
+        for _, metric_rows in group.groupby("metric_id", sort=False):
+            first = metric_rows.iloc[0]
+            items.append(
+                {
+                    "name": pick((first["label_zh"], first["label_en"]), lang),
+                    "x": list(metric_rows["when"]),
+                    "y": [scaled(float(v), display_unit, lang)[0] for v in metric_rows["value"]],
+                    "text": [
+                        quantity(r.value, r.display_unit, lang, r.qualifier)
+                        for r in metric_rows.itertuples()
+                    ],
+                    "quotes": list(metric_rows["quote"]),
+                }
+            )
+        title = (
+            f"{t('trend_chart', lang)}（{unit_label}）"
+            if lang == "zh"
+            else f"{t('trend_chart', lang)} ({unit_label})"
+        )
+        st.plotly_chart(charts.lines(items, title, unit_label), key=f"{key}_{display_unit}")
+        source_line(group, reports, lang)
+        quotes(
+            group.assign(
+                label=[
+                    pick((a, b), lang)
+                    for a, b in zip(group["label_zh"], group["label_en"], strict=True)
+                ]
+            ),
+            lang,
+        )
+        downloads(
+            group.drop(columns=["when"]), f"series_{key}", lang, key=f"{key}_{display_unit}_trend"
+        )

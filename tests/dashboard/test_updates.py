@@ -1,0 +1,95 @@
+"""The updates page: preview, refusals and saving, on copies of the seeds and tables; then the new
+report as the newest point of its series and in the "what changed" table."""
+
+import json
+import shutil
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from data_prep import SEEDS_DIR
+from data_prep.build import build
+from data_prep.check import read_csv
+from tests.conftest import FIXTURES
+from tests.dashboard.test_pages import HOME
+
+NEW = FIXTURES / "zhundong_2026_05.txt"
+
+
+@pytest.fixture
+def workspace(tmp_path, monkeypatch):
+    seeds, out = tmp_path / "seeds", tmp_path / "curated"
+    shutil.copytree(SEEDS_DIR, seeds)
+    build(out, seeds)
+    monkeypatch.setenv("ZHUNDONG_SEEDS", str(seeds))
+    monkeypatch.setenv("ZHUNDONG_DATA", str(out))
+    return seeds, out
+
+
+def table_with(test: AppTest, column: str):
+    """The dataframe on the page that has `column`."""
+    return next(frame.value for frame in test.dataframe if column in frame.value.columns)
+
+
+def updates_page() -> AppTest:
+    test = AppTest.from_file(HOME, default_timeout=90).run()
+    return test.switch_page("views/updates.py").run()
+
+
+def test_upload_previews_then_saves(workspace):
+    seeds, out = workspace
+    test = updates_page()
+    test.date_input(key="updates_date").set_value("2026-05-10")
+    test.file_uploader(key="updates_file").set_value(
+        ("new.txt", NEW.read_bytes(), "text/plain")
+    ).run()
+    assert not test.exception
+    would_add = table_with(test, "数值")
+    shown = dict(zip(would_add["指标"], would_add["数值"], strict=True))
+    assert shown["煤炭产量"] == "2.65亿吨"  # "2025年，准东完成煤炭产量2.65亿吨"
+    assert shown["已建成煤电装机"] == "2860万千瓦"  # "已建成2860万千瓦"
+    assert not (seeds / "004_7c760dfe8b5bea8e.txt").exists()  # a preview writes nothing
+    test.button(key="updates_save").click().run()
+    assert "已保存为报道 004" in test.success[0].value
+    assert [r["report_id"] for r in read_csv(out / "reports.csv")] == ["000", "003", "004"]
+
+    overview = AppTest.from_file(HOME, default_timeout=90).run()
+    assert not overview.exception
+    changes = table_with(overview, "变化")
+    kinds = dict(zip(changes["指标"], changes["变化"], strict=True))
+    assert kinds["煤炭产量"] == "新的年度数字"  # 2.4亿吨 for 2024, now 2.65亿吨 for 2025
+    assert kinds["山能化工、东明塑胶煤制烯烃项目"] == "状态变化"  # 开工建设 / 加快推进 -> 建成投产
+    # coal output is now a line over time: 2024 then 2025
+    figures = [json.loads(chart.proto.spec) for chart in overview.get("plotly_chart")]
+    lines = [
+        trace for figure in figures for trace in figure["data"] if trace.get("name") == "煤炭产量"
+    ]
+    assert [(line["x"], line["text"]) for line in lines] == [
+        (["2024", "2025"], ["2.4亿吨", "2.65亿吨"])
+    ]
+
+
+def test_gbk_paste_and_refusals_change_nothing(workspace):
+    seeds, out = workspace
+    before = sorted(p.name for p in seeds.iterdir())
+    test = updates_page()
+    test.file_uploader(key="updates_file").set_value(
+        ("gbk.txt", NEW.read_text(encoding="utf-8").encode("gbk"), "text/plain")
+    ).run()
+    assert not test.exception and not test.error  # GBK is read
+    for content, message in [
+        (b"", "empty"),
+        (b"\x00\x01PK" * 100, "binary"),
+        ((SEEDS_DIR / "000_c63fa3f7ffda9a0e.txt").read_bytes(), "already added"),
+    ]:
+        test.file_uploader(key="updates_file").set_value(("bad.txt", content, "text/plain")).run()
+        assert message in test.error[0].value and "未作任何更改" in test.error[0].value
+        assert not test.exception
+    assert sorted(p.name for p in seeds.iterdir()) == before
+
+
+def test_hosted_link_has_no_updates_page(monkeypatch):
+    monkeypatch.setenv("ZHUNDONG_HOSTED", "1")
+    test = AppTest.from_file(HOME, default_timeout=90).run()
+    with pytest.raises(ValueError, match="updates"):
+        test.switch_page("views/updates.py")
