@@ -69,9 +69,10 @@ def test_upload_previews_then_saves(workspace):
     ]
 
 
-def test_gbk_paste_and_refusals_change_nothing(workspace):
+def test_gbk_upload_and_refusals_change_nothing(workspace):
     seeds, out = workspace
     before = sorted(p.name for p in seeds.iterdir())
+    tables_before = (out / "metrics.csv").read_bytes()
     test = updates_page()
     test.file_uploader(key="updates_file").set_value(
         ("gbk.txt", NEW.read_text(encoding="utf-8").encode("gbk"), "text/plain")
@@ -86,6 +87,7 @@ def test_gbk_paste_and_refusals_change_nothing(workspace):
         assert message in test.error[0].value and "未作任何更改" in test.error[0].value
         assert not test.exception
     assert sorted(p.name for p in seeds.iterdir()) == before
+    assert (out / "metrics.csv").read_bytes() == tables_before
 
 
 def test_hosted_link_has_no_updates_page(monkeypatch):
