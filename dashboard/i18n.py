@@ -120,6 +120,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "change_kind": ("变化", "Change"),
     "trend_chart": ("历次报道中的数字", "Figures across reports"),
+    # briefing
+    "briefing_title": ("准东开发区发展简报", "Zhundong development briefing"),
+    "briefing_made": (
+        "生成于 {made}；每个数字后附报道原句，来源与日期见各节末尾。",
+        "Made {made}; every number is followed by the report's sentence, and each section ends with its sources and dates.",
+    ),
+    "briefing_park": ("芨芨湖新城", "Jijihu new town"),
+    "briefing_download": ("下载简报（HTML，可打印）", "Download the briefing (HTML, printable)"),
     # overview
     "overview_cards": ("关键数字", "Key figures"),
     "overview_chart": ("目标与现值", "Targets against current values"),

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from dashboard import data
+from dashboard.briefing import briefing_html
 from dashboard.calc import metric, rows_for_report, series, target_progress, what_changed
 from dashboard.components import cards, changes, charts
 from dashboard.components.provenance import downloads, quotes, source_line
@@ -173,6 +174,17 @@ changes.changes_table(
 trends = series(all_metrics, KEY_SERIES)
 if len(trends):
     changes.trend_chart(trends, reports, lang, key="overview_trend")
+
+st.download_button(
+    t("briefing_download", lang),
+    briefing_html(all_metrics, targets, data.table("projects"), reports, lang, view.report),
+    "zhundong_briefing.html",
+    "text/html",
+    key="overview_briefing",
+    on_click="ignore",
+    icon=":material/print:",
+    type="primary",
+)
 
 st.subheader(t("report_dates", lang))
 for row in reports.itertuples():

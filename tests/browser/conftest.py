@@ -48,42 +48,40 @@ def _wait_healthy(url: str, process: subprocess.Popen, seconds: float = 90) -> N
     raise TimeoutError(f"{url} did not become healthy in {seconds} s")
 
 
+class Server:
+    """`streamlit run dashboard/Home.py` as `make run` starts it, on 127.0.0.1 and a free port."""
+
+    def __init__(self, env: dict[str, str] | None = None, log_name: str = "server.log") -> None:
+        port = _free_port()
+        self.url = f"http://127.0.0.1:{port}"
+        ARTIFACTS.mkdir(exist_ok=True)
+        self.log = (ARTIFACTS / log_name).open("w")
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", "dashboard/Home.py", "--server.port",
+             str(port), "--server.address", "127.0.0.1", "--server.headless", "true"],
+            cwd=ROOT, stdout=self.log, stderr=subprocess.STDOUT,
+            env={**os.environ, "PYTHONUNBUFFERED": "1", **(env or {})},
+        )  # fmt: skip
+        try:
+            _wait_healthy(self.url, self.process)
+        except BaseException:
+            self.stop()
+            raise
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+        self.log.close()
+
+
 @pytest.fixture(scope="session")
 def server_url():
-    """Serve the dashboard exactly as `make run` does, on 127.0.0.1 and a free port."""
-    port = _free_port()
-    url = f"http://127.0.0.1:{port}"
-    ARTIFACTS.mkdir(exist_ok=True)
-    log = (ARTIFACTS / "server.log").open("w")
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            "dashboard/Home.py",
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-            "--server.headless",
-            "true",
-        ],
-        cwd=ROOT,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"},
-    )
-    try:
-        _wait_healthy(url, process)
-        yield url
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-        log.close()
+    server = Server()
+    yield server.url
+    server.stop()
 
 
 @pytest.fixture(scope="session")

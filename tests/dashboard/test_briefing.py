@@ -1,0 +1,58 @@
+"""The printable briefing: every area, every number with its sentence, nothing unescaped."""
+
+import pandas as pd
+import pytest
+
+from dashboard.briefing import briefing_html, svg_bars
+
+
+@pytest.fixture(scope="module")
+def tables(curated_dir):
+    def read(name):
+        return pd.read_csv(
+            curated_dir / f"{name}.csv", encoding="utf-8-sig", dtype={"report_id": str}
+        )
+
+    return {name: read(name) for name in ("metrics", "targets", "projects", "reports")}
+
+
+def make(tables, lang="zh", **changes) -> str:
+    frames = {**tables, **changes}
+    return briefing_html(
+        frames["metrics"], frames["targets"], frames["projects"], frames["reports"], lang
+    )
+
+
+def test_one_section_per_area_with_numbers_and_their_sentences(tables):
+    page = make(tables)
+    for title in ("目标与进度", "现代煤化工", "煤炭与煤电", "硅铝新材料", "芨芨湖新城", "科技创新"):
+        assert f"<h2>{title}</h2>" in page
+    # "2024年，准东完成煤炭产量2.4亿吨，占全疆的43%"
+    assert "<td>2.4亿吨</td>" in page and "准东完成煤炭产量2.4亿吨" in page
+    # the 2027 output target, its derived base and the growth it needs: 2^(1/3) - 1
+    assert "<td>4000亿元</td><td>2000亿元（推算）</td><td>26.0%</td>" in page
+    assert page.count("<section>") == 6
+    # each row of numbers is followed by the sentence it came from
+    assert page.count("<tr><td>") == page.count("<tr><td colspan=") > 20
+    assert "来源：" in page and "2025-08" in page and "2026-02" in page
+
+
+def test_english_briefing(tables):
+    page = make(tables, "en")
+    assert "<h2>Coal and power</h2>" in page and "240 Mt" in page
+
+
+def test_report_text_is_escaped(tables):
+    hostile = tables["metrics"].copy()
+    hostile.loc[hostile["metric_id"] == "coal_output", "quote"] = "<script>alert(1)</script>"
+    hostile.loc[hostile["metric_id"] == "coal_output", "label_zh"] = "<b>产量</b>"
+    page = make(tables, metrics=hostile)
+    assert "<script>" not in page and "<b>产量" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
+def test_svg_bars_scale_to_the_largest_value():
+    svg = svg_bars(["甲", "乙"], [50.0, 100.0], ["50", "100"], reference=100)
+    widths = [float(part.split('"')[0]) for part in svg.split('width="')[2:]]
+    assert widths == [140.0, 280.0]
+    assert "stroke-dasharray" in svg
