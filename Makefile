@@ -9,7 +9,7 @@ PORT ?= 8501
 SEEDS := $(wildcard seeds/*)
 PREP := $(wildcard data_prep/*.py data_prep/*.toml data_prep/*.txt)
 
-.PHONY: run test lint bench tables install install-test chromium serve clean
+.PHONY: run test lint bench tables install install-test chromium serve clean requirements
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -54,6 +54,10 @@ test: install-test chromium tables lint
 
 bench: install-test tables
 	$(BIN)/python bench/bench_data_prep.py
+
+# The pinned list Streamlit Community Cloud installs; a test fails when it disagrees with pyproject.
+requirements: | $(BIN)/python
+	$(BIN)/python scripts/pin_requirements.py
 
 clean:
 	rm -rf data/curated tests/artifacts .pytest_cache

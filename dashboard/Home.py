@@ -61,7 +61,11 @@ pages = [
     for index, (file, path, title, icon) in enumerate(shown_pages)
 ]
 page = st.navigation(pages)
-page.run()
+try:
+    page.run()
+except data.TablesError as error:
+    # A table went missing or broken while the app ran: say so, and keep the frame working.
+    st.error(t("tables_missing", lang, error=error))
 
 with st.sidebar:
     st.divider()

@@ -64,6 +64,11 @@ def curated_dir() -> Path:
     return CURATED_DIR
 
 
+def _may_rebuild(folder: Path) -> bool:
+    """The hosted app rebuilds only tables it built itself, never the repository's."""
+    return not (hosted() and folder == CURATED_DIR)
+
+
 def _newest_input(seeds: Path) -> float:
     paths = [p for p in seeds.iterdir() if p.is_file()] + _CATALOG_FILES
     return max((p.stat().st_mtime for p in paths if p.is_file()), default=0)
@@ -73,7 +78,8 @@ def ensure_tables(spinner_text: str = "") -> str:
     """Build the tables if they are missing or stale; return the build time. Raises TablesError."""
     folder, seeds = curated_dir(), seeds_dir()
     manifest = folder / "manifest.json"
-    if not manifest.is_file() or manifest.stat().st_mtime < _newest_input(seeds):
+    stale = not manifest.is_file() or manifest.stat().st_mtime < _newest_input(seeds)
+    if stale and _may_rebuild(folder):
         try:
             with st.spinner(spinner_text or "…"):
                 build(folder, seeds)

@@ -166,7 +166,7 @@ HOSTILE = [
 @pytest.mark.parametrize("page", PAGES)
 def test_hostile_parameters_fall_back_to_defaults(page, value):
     test = AppTest.from_file(HOME, default_timeout=60)
-    for key in ("lang", "report", "product", "status", "company"):
+    for key in ("lang", "report", "product", "status", "company", "layers"):
         test.query_params[key] = value
     test.run()
     open_page(test, page)
