@@ -2,7 +2,6 @@
 and an app that writes nothing into its own folder."""
 
 import shutil
-import tempfile
 from pathlib import Path
 
 import pytest
