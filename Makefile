@@ -54,6 +54,7 @@ test: install-test chromium tables lint
 
 bench: install-test tables
 	$(BIN)/python bench/bench_data_prep.py
+	$(BIN)/python bench/bench_dashboard.py
 
 # The pinned list Streamlit Community Cloud installs; a test fails when it disagrees with pyproject.
 requirements: | $(BIN)/python

@@ -37,6 +37,21 @@ def latest_projects(projects: pd.DataFrame, report: str = LATEST) -> pd.DataFram
     return rows_for_report(projects, report, "project_id")
 
 
+def filter_projects(
+    projects: pd.DataFrame, products: list[str], statuses: list[str], companies: list[str]
+) -> pd.DataFrame:
+    """Projects of the chosen product codes, statuses and companies (nothing chosen: all)."""
+    shown = projects
+    if products:
+        shown = shown[shown["product_code"].isin(products)]
+    if statuses:
+        shown = shown[shown["status"].isin(statuses)]
+    if companies:
+        named = shown["companies"].fillna("").str.split("、")
+        shown = shown[[any(c in names for c in companies) for names in named]]
+    return shown
+
+
 def pipeline_by_product(projects: pd.DataFrame) -> dict[str, float]:
     """Capacity of the given projects per product (base units); parts of a group count once."""
     capacities = projects.dropna(subset=["capacity"])

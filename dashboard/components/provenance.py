@@ -53,11 +53,12 @@ def csv_bytes(frame: pd.DataFrame) -> bytes:
 
 
 def downloads(frame: pd.DataFrame, name: str, lang: str, key: str) -> None:
-    """Download buttons for exactly `frame`: CSV (UTF-8 with BOM) and XLSX."""
+    """Download buttons for exactly `frame`: CSV (UTF-8 with BOM) and XLSX, made only when
+    clicked, so that a page run does not pay for files nobody asked for."""
     with st.container(horizontal=True):
         st.download_button(
             t("download_csv", lang),
-            csv_bytes(frame),
+            lambda: csv_bytes(frame),
             f"{name}.csv",
             "text/csv",
             key=f"{key}_csv",
@@ -66,7 +67,7 @@ def downloads(frame: pd.DataFrame, name: str, lang: str, key: str) -> None:
         )
         st.download_button(
             t("download_xlsx", lang),
-            xlsx_bytes(frame),
+            lambda: xlsx_bytes(frame),
             f"{name}.xlsx",
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             key=f"{key}_xlsx",

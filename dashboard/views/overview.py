@@ -29,7 +29,8 @@ lang = view.lang
 all_metrics = data.table("metrics")
 metrics = rows_for_report(all_metrics, view.report, "metric_id")
 targets = data.table("targets")
-progress = target_progress(targets, data.table("projects"), data.table("metrics"))
+projects = data.table("projects")
+progress = target_progress(targets, projects, all_metrics)
 reports = data.table("reports")
 
 st.title(t("app_title", lang))
@@ -166,7 +167,7 @@ else:
 
 st.subheader(t("what_changed", lang))
 changes.changes_table(
-    what_changed(all_metrics, data.table("projects"), reports, view.report),
+    what_changed(all_metrics, projects, reports, view.report),
     reports,
     lang,
     "overview",
@@ -177,7 +178,7 @@ if len(trends):
 
 st.download_button(
     t("briefing_download", lang),
-    briefing_html(all_metrics, targets, data.table("projects"), reports, lang, view.report),
+    lambda: briefing_html(all_metrics, targets, projects, reports, lang, view.report),
     "zhundong_briefing.html",
     "text/html",
     key="overview_briefing",

@@ -2,6 +2,7 @@
 error, and a screenshot under tests/artifacts/ to look at."""
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -119,5 +120,22 @@ def test_page_in_english(browser, server_url, name):
         assert page.locator("[data-testid='stException']").count() == 0
         assert unexpected(errors, name) == []
         assert "lang=en" in page.url
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
+def test_downloads_are_what_excel_and_a_printer_need(browser, server_url):
+    context, page, _ = open_page(browser, server_url, 1366)
+    try:
+        with page.expect_download() as csv_download:
+            page.get_by_role("button", name="下载 CSV").first.click()
+        data = Path(csv_download.value.path()).read_bytes()
+        assert data.startswith(b"\xef\xbb\xbf")  # a BOM, so that Excel reads UTF-8
+        assert "工业总产值" in data.decode("utf-8-sig")
+        with page.expect_download() as briefing:
+            page.get_by_role("button", name="下载简报（HTML，可打印）").click()
+        html = Path(briefing.value.path()).read_text(encoding="utf-8")
+        assert html.startswith("<!doctype html>") and "<h2>煤炭与煤电</h2>" in html
     finally:
         context.close()

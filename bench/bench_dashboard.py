@@ -1,0 +1,270 @@
+"""Benchmarks of the dashboard in headless Chromium against real `streamlit run` servers on
+loopback: cold loads against a minimal one-chart page, page switches, 1/10/25 concurrent sessions
+with render times and server memory. Bounded in count and time; results in docs/benchmarks.md.
+
+Goals: cold load of / and /targets at most 1.5x the minimal page; page switch under 1 s median;
+server RSS after every page is visited once under 400 MB.
+"""
+
+import asyncio
+import os
+import platform
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from datetime import UTC, datetime
+from pathlib import Path
+
+from playwright.async_api import async_playwright
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "docs" / "benchmarks.md"
+CHROMIUM = "/usr/bin/chromium"
+ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
+PAGES = {
+    "": "准东开发区发展看板",
+    "targets": "目标与进度",
+    "coal-power": "煤炭与煤电",
+    "chemicals": "现代煤化工",
+    "materials": "硅铝新材料",
+    "innovation": "科技创新",
+    "map": "园区地图",
+    "sources": "资料来源",
+}
+COLD_RUNS = 7
+SESSIONS = (1, 10, 25)
+DEADLINE_S = 900  # the whole benchmark stops by itself after this
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def serve(script: str) -> tuple[subprocess.Popen, str]:
+    port = free_port()
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            script,
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.headless",
+            "true",
+        ],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env={**os.environ, "ZHUNDONG_HOSTED": "1"},
+    )
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(300):
+        try:
+            urllib.request.urlopen(f"{url}/_stcore/health", timeout=1)
+            return process, url
+        except OSError:
+            time.sleep(0.2)
+    process.kill()
+    raise TimeoutError(script)
+
+
+def rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+async def rendered(page, title: str) -> None:
+    """Until the page shows its title, has finished running, and has drawn its charts."""
+    await page.wait_for_function(
+        """(title) => {
+            const h1 = document.querySelector('h1');
+            if (!h1 || !h1.innerText.startsWith(title)) return false;
+            if (document.querySelector('[data-testid="stStatusWidget"]')) return false;
+            const charts = document.querySelectorAll('[data-testid="stPlotlyChart"]');
+            return [...charts].every(c => c.querySelector('.main-svg'));
+        }""",
+        arg=title,
+        timeout=120_000,
+    )
+
+
+async def cold_load(browser, url: str, title: str) -> float:
+    context = await browser.new_context(viewport={"width": 1366, "height": 900})
+    page = await context.new_page()
+    started = time.perf_counter()
+    await page.goto(url)
+    await rendered(page, title)
+    elapsed = time.perf_counter() - started
+    await context.close()
+    return elapsed
+
+
+async def page_switches(browser, url: str) -> list[float]:
+    context = await browser.new_context(viewport={"width": 1366, "height": 900})
+    page = await context.new_page()
+    await page.goto(url)
+    await rendered(page, PAGES[""])
+    times = []
+    for path, title in [*list(PAGES.items())[1:], ("", PAGES[""])]:
+        link = page.locator(f'[data-testid="stSidebarNav"] a[href$="/{path}"]').first
+        started = time.perf_counter()
+        await link.click()
+        await rendered(page, title)
+        times.append(time.perf_counter() - started)
+    await context.close()
+    return times
+
+
+async def session(browser, url: str, render_times: list[float], hold: asyncio.Event) -> None:
+    context = await browser.new_context(viewport={"width": 1366, "height": 900})
+    page = await context.new_page()
+    for path, title in PAGES.items():
+        started = time.perf_counter()
+        await page.goto(f"{url}/{path}")
+        await rendered(page, title)
+        render_times.append(time.perf_counter() - started)
+    await hold.wait()  # keep the session open while memory is read
+    await context.close()
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(int(share * len(ordered)), len(ordered) - 1)]
+
+
+def _row(name: str, values: list[float], ratio: str = "", goal: str = "") -> str:
+    spread = f"{min(values):.2f}-{max(values):.2f}"
+    median = statistics.median(values)
+    return f"| {name} | {len(values)} | {median:.2f} | {spread} | {ratio} | {goal} |"
+
+
+async def _cold_and_switch(browser, url: str, minimal_url: str) -> list[str]:
+    await cold_load(browser, url, PAGES[""])  # the first visit fills the caches; not counted
+    await cold_load(browser, minimal_url, "最小页面")
+    cold: dict[str, list[float]] = {"/": [], "/targets": [], "minimal": []}
+    for _ in range(COLD_RUNS):  # alternating, so that drift hits all three alike
+        cold["minimal"].append(await cold_load(browser, minimal_url, "最小页面"))
+        cold["/"].append(await cold_load(browser, url, PAGES[""]))
+        cold["/targets"].append(await cold_load(browser, f"{url}/targets", PAGES["targets"]))
+    base = statistics.median(cold["minimal"])
+    lines = [
+        "| measurement | runs | median s | min-max s | ratio to minimal | goal |",
+        "|---|---|---|---|---|---|",
+    ]
+    for name, values in cold.items():
+        ratio = f"{statistics.median(values) / base:.2f}"
+        lines.append(_row(f"cold load {name}", values, ratio, "≤ 1.5" if name != "minimal" else ""))
+    lines.append(_row("page switch inside a session", await page_switches(browser, url), "", "< 1"))
+    return lines
+
+
+async def _load(browser, url: str, pid: int) -> list[str]:
+    lines = [
+        "| concurrent sessions | pages rendered | errors | p50 render s | p95 render s | "
+        "server RSS MB |",
+        "|---|---|---|---|---|---|",
+    ]
+    memory = {}
+    failures: list[str] = []
+    for count in SESSIONS:
+        times: list[float] = []
+        hold = asyncio.Event()
+        tasks = [asyncio.create_task(session(browser, url, times, hold)) for _ in range(count)]
+        while len(times) < count * len(PAGES) and not all(task.done() for task in tasks):
+            await asyncio.sleep(0.2)
+        memory[count] = rss_mb(pid)
+        hold.set()
+        results = await asyncio.gather(*tasks, return_exceptions=True)
+        failures += [
+            f"{count} sessions: {str(r).splitlines()[0]}"
+            for r in results
+            if isinstance(r, Exception)
+        ]
+        errors = sum(isinstance(r, Exception) for r in results)
+        p50, p95 = percentile(times, 0.5), percentile(times, 0.95)
+        lines.append(
+            f"| {count} | {len(times)} of {count * len(PAGES)} | {errors} | {p50:.2f} | "
+            f"{p95:.2f} | {memory[count]:.0f} |"
+        )
+    per_session = (memory[SESSIONS[-1]] - memory[SESSIONS[0]]) / (SESSIONS[-1] - SESSIONS[0])
+    lines += ["", f"Memory per extra open session: {per_session:.1f} MB."]
+    lines += [f"- failed: {failure}" for failure in failures]
+    return lines
+
+
+async def run() -> str:
+    dashboard, url = serve("dashboard/Home.py")
+    minimal, minimal_url = serve("bench/minimal_app.py")
+    try:
+        async with async_playwright() as playwright:
+            browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            lines = await _cold_and_switch(browser, url, minimal_url)
+            after = rss_mb(dashboard.pid)
+            lines += [
+                "",
+                f"Server RSS after every page was visited: **{after:.0f} MB** (goal < 400).",
+                "",
+            ]
+            lines += await _load(browser, url, dashboard.pid)
+            await browser.close()
+    finally:
+        for process in (dashboard, minimal):
+            process.terminate()
+            process.wait(timeout=10)
+    return "\n".join(lines)
+
+
+def machine() -> str:
+    cpu = platform.machine()
+    for line in Path("/proc/cpuinfo").read_text().splitlines():
+        if line.startswith("model name"):
+            cpu = line.split(":", 1)[1].strip()
+            break
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    chromium = subprocess.run(
+        [CHROMIUM, "--version"], capture_output=True, text=True
+    ).stdout.strip()
+    python = platform.python_version()
+    return f"{cpu}, {os.cpu_count()} cores, {memory:.0f} GiB, Python {python}, {chromium}"
+
+
+def main() -> None:
+    table = asyncio.run(asyncio.wait_for(run(), DEADLINE_S))
+    today = datetime.now(UTC).strftime("%Y-%m-%d")
+    section = (
+        f"## dashboard ({today})\n\nMachine: {machine()}. Servers on 127.0.0.1 with "
+        "`ZHUNDONG_HOSTED=1`; the browsers are contexts of one headless Chromium on the same "
+        f"2 cores, so the load figures include the browsers' own work.\n\n{table}\n\n"
+        "Run with `make bench`.\n"
+    )
+    old = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# Benchmarks\n"
+    head, _, rest = old.partition("## dashboard")
+    others = rest.split("\n## ", 1)[1] if "\n## " in rest else ""
+    tail = "\n## " + others if others else ""
+    RESULTS.write_text(head.rstrip() + "\n\n" + section + tail, encoding="utf-8")
+    print(section)
+
+
+if __name__ == "__main__":
+    main()
