@@ -1,0 +1,66 @@
+"""The Overview's cards: the numbers an official asks first, each with its target or context."""
+
+import pandas as pd
+
+from dashboard.calc import metric
+from dashboard.components import cards
+from dashboard.fmt import percent, quantity
+from dashboard.i18n import pick, t
+
+# (metric shown, metric beside it) for plain figures; (label, target) for figures with a target.
+CARDS = [
+    (
+        "target",
+        ("工业总产值基数（推算）", "Industrial output, base (derived)"),
+        "industrial_output_2027",
+    ),
+    ("metric", "coal_output", "coal_output_share_xinjiang"),
+    ("metric", "coal_power_built", "coal_power_planned"),
+    ("target", ("煤制烯烃项目产能", "Coal-to-olefins projects"), "olefins_capacity_2030"),
+    ("target", ("芨芨湖产业工人", "Industrial workers in Jijihu"), "jijihu_workers_2027"),
+    ("metric", "aluminium_capacity", "aluminium_share_xinjiang"),
+]
+SHOWN_METRICS = [metric_id for kind, *ids in CARDS if kind == "metric" for metric_id in ids]
+
+
+def _metric_text(
+    metrics: pd.DataFrame, labels: pd.DataFrame, metric_id: str, lang: str
+) -> tuple[str, str]:
+    named = metric(labels, metric_id)
+    label = "" if named is None else pick((named["label_zh"], named["label_en"]), lang)
+    row = metric(metrics, metric_id)
+    if row is None:
+        return label, "–"
+    return label, quantity(
+        row["value"], row["display_unit"], lang, row["qualifier"], row["value_high"]
+    )
+
+
+def _target_card(
+    progress: pd.DataFrame, target_id: str, title: tuple[str, str], lang: str
+) -> tuple:
+    row = progress[progress["target_id"] == target_id].iloc[0]
+    value = quantity(row["current"], row["display_unit"], lang, row["current_qualifier"])
+    target = quantity(row["target_value"], row["display_unit"], lang, row["qualifier"])
+    beside = t("target_label", lang, year=int(row["target_year"]), value=target)
+    if row["progress"] == row["progress"]:
+        beside += " · " + t("of_target", lang, pct=percent(row["progress"]))
+    note = pick((row["note_zh"], row["note_en"]), lang) if row["note_zh"] == row["note_zh"] else ""
+    if row["current_kind"] == "pipeline":
+        note = t("overview_chart_note", lang)
+    return pick(title, lang), value, beside, note
+
+
+def key_cards(
+    metrics: pd.DataFrame, all_metrics: pd.DataFrame, progress: pd.DataFrame, lang: str
+) -> None:
+    """The six cards; figures the chosen report lacks show "–" under their usual label."""
+    shown = []
+    for kind, first, second in CARDS:
+        if kind == "target":
+            shown.append(_target_card(progress, second, first, lang))
+        else:
+            label, value = _metric_text(metrics, all_metrics, first, lang)
+            beside_label, beside_value = _metric_text(metrics, all_metrics, second, lang)
+            shown.append((label, value, f"{beside_label} {beside_value}", ""))
+    cards.show(shown)
