@@ -9,31 +9,21 @@ server RSS after every page is visited once under 400 MB.
 import asyncio
 import os
 import platform
-import socket
 import statistics
 import subprocess
 import sys
 import time
-import urllib.request
 from datetime import UTC, datetime
 from pathlib import Path
 
 from playwright.async_api import async_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, Server  # noqa: E402 (the same servers as the tests)
+
 RESULTS = ROOT / "docs" / "benchmarks.md"
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-dev-shm-usage",
-]
+ARGS = CHROMIUM_ARGS
 PAGES = {
     "": "准东开发区发展看板",
     "targets": "目标与进度",
@@ -47,44 +37,6 @@ PAGES = {
 COLD_RUNS = 7
 SESSIONS = (1, 10, 25)
 DEADLINE_S = 900  # the whole benchmark stops by itself after this
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def serve(script: str) -> tuple[subprocess.Popen, str]:
-    port = free_port()
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            script,
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-            "--server.headless",
-            "true",
-        ],
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        env={**os.environ, "ZHUNDONG_HOSTED": "1"},
-    )
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(300):
-        try:
-            urllib.request.urlopen(f"{url}/_stcore/health", timeout=1)
-            return process, url
-        except OSError:
-            time.sleep(0.2)
-    process.kill()
-    raise TimeoutError(script)
 
 
 def rss_mb(pid: int) -> float:
@@ -214,24 +166,24 @@ async def _load(browser, url: str, pid: int) -> list[str]:
 
 
 async def run() -> str:
-    dashboard, url = serve("dashboard/Home.py")
-    minimal, minimal_url = serve("bench/minimal_app.py")
+    dashboard = Server({"ZHUNDONG_HOSTED": "1"}, "bench-dashboard.log")
+    minimal = Server(log_name="bench-minimal.log", script="bench/minimal_app.py")
+    url, minimal_url = dashboard.url, minimal.url
     try:
         async with async_playwright() as playwright:
             browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
             lines = await _cold_and_switch(browser, url, minimal_url)
-            after = rss_mb(dashboard.pid)
+            after = rss_mb(dashboard.process.pid)
             lines += [
                 "",
                 f"Server RSS after every page was visited: **{after:.0f} MB** (goal < 400).",
                 "",
             ]
-            lines += await _load(browser, url, dashboard.pid)
+            lines += await _load(browser, url, dashboard.process.pid)
             await browser.close()
     finally:
-        for process in (dashboard, minimal):
-            process.terminate()
-            process.wait(timeout=10)
+        dashboard.stop()
+        minimal.stop()
     return "\n".join(lines)
 
 

@@ -14,34 +14,26 @@ from dashboard.i18n import PRODUCTS, STATUS, pick, t
 UNITS = (("吨", "万吨/年"), ("立方米", "亿立方米/年"))
 
 
-def filters(companies: list[str], lang: str) -> tuple[list[str], list[str], list[str]]:
-    """Product, status and company choices, kept in the URL (?product=…&status=…&company=…)."""
-    seed_many("product", list(PRODUCTS))
-    seed_many("status", list(STATUS))
-    seed_many("company", companies)
+def filters(companies: list[str] | None, lang: str) -> tuple[list[str], list[str], list[str]]:
+    """Product, status and (given companies) company choices, kept in the URL
+    (?product=…&status=…&company=…): the chemicals page and the map share them."""
+    choices = [
+        ("product", list(PRODUCTS), lambda c: pick(PRODUCTS[c], lang)),
+        ("status", list(STATUS), lambda s: pick(STATUS[s], lang)),
+    ]
+    if companies is not None:
+        choices.append(("company", companies, str))
+    chosen: list[list[str]] = []
     with st.container(border=True):
         st.markdown(f"**{t('filters', lang)}**")
-        left, middle, right = st.columns(3)
-        products = left.multiselect(
-            t("product", lang),
-            list(PRODUCTS),
-            format_func=lambda c: pick(PRODUCTS[c], lang),
-            key="product",
-            placeholder=t("all", lang),
-        )
-        statuses = middle.multiselect(
-            t("status", lang),
-            list(STATUS),
-            format_func=lambda s: pick(STATUS[s], lang),
-            key="status",
-            placeholder=t("all", lang),
-        )
-        chosen = right.multiselect(
-            t("company", lang), companies, key="company", placeholder=t("all", lang)
-        )
-    for key, value in (("product", products), ("status", statuses), ("company", chosen)):
-        publish(key, value)
-    return products, statuses, chosen
+        for column, (key, options, label) in zip(st.columns(len(choices)), choices, strict=True):
+            seed_many(key, options)
+            values = column.multiselect(
+                t(key, lang), options, format_func=label, key=key, placeholder=t("all", lang)
+            )
+            publish(key, values)
+            chosen.append(values)
+    return chosen[0], chosen[1], chosen[2] if companies is not None else []
 
 
 def capacity_text(row, lang: str) -> str:

@@ -6,10 +6,11 @@ import streamlit as st
 
 from dashboard import data, geo
 from dashboard.calc import filter_projects, latest_projects
+from dashboard.components import projects as pipeline
 from dashboard.components.park_map import LAYER_NAMES, LAYERS, deck, listing
 from dashboard.components.provenance import downloads, source_line
 from dashboard.context import current, publish, seed_many
-from dashboard.i18n import PRODUCT_BY_NAME, PRODUCTS, STATUS, pick, t
+from dashboard.i18n import PRODUCT_BY_NAME, pick, t
 
 view = current()
 lang = view.lang
@@ -22,34 +23,16 @@ st.caption(t("map_intro", lang))
 
 if "layers" not in st.session_state and "layers" not in st.query_params:
     st.session_state["layers"] = list(LAYERS)
-for key, allowed in (("layers", LAYERS), ("product", PRODUCTS), ("status", STATUS)):
-    seed_many(key, list(allowed))
-with st.container(border=True):
-    chosen = st.pills(
-        t("map_layers", lang),
-        LAYERS,
-        selection_mode="multi",
-        format_func=lambda key: pick(LAYER_NAMES[key], lang),
-        key="layers",
-    )
-    left, right = st.columns(2)
-    products = left.multiselect(
-        t("product", lang),
-        list(PRODUCTS),
-        format_func=lambda c: pick(PRODUCTS[c], lang),
-        key="product",
-        placeholder=t("all", lang),
-    )
-    statuses = right.multiselect(
-        t("status", lang),
-        list(STATUS),
-        format_func=lambda s: pick(STATUS[s], lang),
-        key="status",
-        placeholder=t("all", lang),
-    )
+seed_many("layers", list(LAYERS))
+chosen = st.pills(
+    t("map_layers", lang),
+    LAYERS,
+    selection_mode="multi",
+    format_func=lambda key: pick(LAYER_NAMES[key], lang),
+    key="layers",
+)
 publish("layers", None if set(chosen) == set(LAYERS) else (chosen or ["none"]))
-publish("product", products)
-publish("status", statuses)
+products, statuses, _ = pipeline.filters(None, lang)
 
 coded = projects.assign(product_code=projects["product"].map(PRODUCT_BY_NAME))
 shown_projects = filter_projects(coded, products, statuses, [])

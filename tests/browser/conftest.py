@@ -51,13 +51,18 @@ def _wait_healthy(url: str, process: subprocess.Popen, seconds: float = 90) -> N
 class Server:
     """`streamlit run dashboard/Home.py` as `make run` starts it, on 127.0.0.1 and a free port."""
 
-    def __init__(self, env: dict[str, str] | None = None, log_name: str = "server.log") -> None:
+    def __init__(
+        self,
+        env: dict[str, str] | None = None,
+        log_name: str = "server.log",
+        script: str = "dashboard/Home.py",
+    ) -> None:
         port = _free_port()
         self.url = f"http://127.0.0.1:{port}"
         ARTIFACTS.mkdir(exist_ok=True)
         self.log = (ARTIFACTS / log_name).open("w")
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "dashboard/Home.py", "--server.port",
+            [sys.executable, "-m", "streamlit", "run", script, "--server.port",
              str(port), "--server.address", "127.0.0.1", "--server.headless", "true"],
             cwd=ROOT, stdout=self.log, stderr=subprocess.STDOUT,
             env={**os.environ, "PYTHONUNBUFFERED": "1", **(env or {})},
