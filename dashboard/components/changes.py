@@ -30,6 +30,8 @@ def _side(row: pd.Series, side: str, lang: str) -> str:
             else pick(STATUS[value], lang)
         )
     year = row.get(f"{side}_year", "")
+    if isinstance(year, float) and year == year:
+        year = int(year)  # a year read from a table with blanks comes back as 2026.0
     shown = quantity(
         float(value), row["display_unit"], lang, row.get("qualifier", "") if side == "after" else ""
     )

@@ -57,6 +57,8 @@ def test_upload_previews_then_saves(workspace):
     assert not overview.exception
     changes = table_with(overview, "变化")
     kinds = dict(zip(changes["指标"], changes["变化"], strict=True))
+    now = dict(zip(changes["指标"], changes["此次"], strict=True))
+    assert now["煤炭产量"] == "2.65亿吨 (2025)"
     assert kinds["煤炭产量"] == "新的年度数字"  # 2.4亿吨 for 2024, now 2.65亿吨 for 2025
     assert kinds["山能化工、东明塑胶煤制烯烃项目"] == "状态变化"  # 开工建设 / 加快推进 -> 建成投产
     # coal output is now a line over time: 2024 then 2025
