@@ -202,6 +202,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "company": ("企业", "Company"),
     "projects_table": ("煤化工项目", "Coal-chemical projects"),
     "capacity_chart": ("按产品和状态的项目产能", "Project capacity by product and status"),
+    "part_of_note": (
+        "{project}计入其所属的“{group}”，图中与合计中均不重复计算；其状态见上表。",
+        "{project} is counted within “{group}”, in the chart as in every sum; its status is in the table above.",
+    ),
     "pipeline_chart": ("项目产能对比2030年目标", "Project capacity against the 2030 targets"),
     "status_changes": ("两次报道之间的状态变化", "Status changes between the reports"),
     "no_changes": (

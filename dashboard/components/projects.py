@@ -77,9 +77,11 @@ def project_table(shown: pd.DataFrame, reports: pd.DataFrame, lang: str) -> None
 
 
 def capacity_charts(shown: pd.DataFrame, lang: str) -> None:
-    """Capacity of the shown projects by product, stacked by status, one chart per unit."""
+    """Capacity of the shown projects by product, stacked by status, one chart per unit; a
+    project counted within a group (part_of) is left out of the stack, as in every sum."""
+    counted = shown[shown["part_of"].isna() | (shown["part_of"] == "")]
     for base_unit, display_unit in UNITS:
-        group = shown[shown["capacity_unit"] == base_unit]
+        group = counted[counted["capacity_unit"] == base_unit]
         if group.empty:
             continue
         unit_label = scaled(0, display_unit, lang)[1]
@@ -100,15 +102,20 @@ def capacity_charts(shown: pd.DataFrame, lang: str) -> None:
             charts.grouped_bars(series, title, unit_label, stacked=True),
             key=f"chemicals_capacity_{base_unit}",
         )
-    st.caption(
-        pick(
-            (
-                "天池能源20亿立方米项目计入其所属的60亿立方米项目组，不重复计算。",
-                "The Tianchi 2 billion m³ project is counted within its 6 billion m³ group.",
-            ),
-            lang,
+    names = shown.drop_duplicates("project_id").set_index("project_id")
+    for row in shown[~shown.index.isin(counted.index)].itertuples():
+        group = names.loc[row.part_of] if row.part_of in names.index else None
+        group_name = (
+            pick((group["name_zh"], group["name_en"]), lang) if group is not None else row.part_of
         )
-    )
+        st.caption(
+            t(
+                "part_of_note",
+                lang,
+                project=pick((row.name_zh, row.name_en), lang),
+                group=group_name,
+            )
+        )
 
 
 def pipeline_charts(

@@ -1,6 +1,7 @@
 """Page logic through Streamlit's AppTest: every page runs, shows the curated values (checked
 against the article's own words), keeps its view in the URL, and survives hostile parameters."""
 
+import json
 from pathlib import Path
 
 import pytest
@@ -173,3 +174,18 @@ def test_hostile_parameters_fall_back_to_defaults(page, value):
     assert not test.exception
     assert test.title[0].value == TITLES["zh"][PAGES.index(page)]
     assert test.selectbox(key="report").value == "latest"
+
+
+def test_capacity_chart_counts_a_project_within_its_group_once():
+    test = open_page(app(), "chemicals")
+    figures = [json.loads(chart.proto.spec) for chart in test.get("plotly_chart")]
+    gas = next(
+        f
+        for f in figures
+        if "亿立方米/年" in f["layout"]["title"]["text"] and "状态" in f["layout"]["title"]["text"]
+    )
+    # "60亿立方米煤制气项目" (国能、天池能源、新业), which holds 天池能源's "20亿立方米/年" project
+    assert sum(y for trace in gas["data"] for y in trace["y"]) == 60
+    assert any(
+        "天池能源" in caption.value and "不重复计算" in caption.value for caption in test.caption
+    )
