@@ -324,3 +324,19 @@ CONFIDENCE_NAMES = {
         "estimated: no published coordinate (approximate)",
     ),
 }
+
+# The ledger's columns on screen (downloads keep the table's own column names).
+LEDGER_HEADERS = {
+    "article": ("文章", "Article"),
+    "raw": ("原文", "As written"),
+    "value": ("数值", "Value"),
+    "value_high": ("上限", "High end"),
+    "unit": ("单位", "Unit"),
+    "per": ("每", "Per"),
+    "qualifier": ("限定词", "Qualifier"),
+    "subject": ("指标", "Subject"),
+    "year": ("年份", "Year"),
+    "period": ("时期", "Period"),
+    "sentence": ("原句", "Sentence"),
+    "line": ("行", "Line"),
+}

@@ -8,7 +8,7 @@ from dashboard import data
 from dashboard.components.provenance import downloads, ledger_for_display
 from dashboard.components.text import article_pieces, escape_markdown, figure_spans, mark_figures
 from dashboard.context import current
-from dashboard.i18n import RELEVANCE, pick, t
+from dashboard.i18n import LEDGER_HEADERS, RELEVANCE, pick, t
 
 view = current()
 lang = view.lang
@@ -112,5 +112,11 @@ LEDGER_SHOWN = [
     "sentence",
     "line",
 ]
-st.dataframe(ledger_for_display(ledger[LEDGER_SHOWN]), hide_index=True, key="sources_ledger")
+st.dataframe(
+    ledger_for_display(ledger[LEDGER_SHOWN]).rename(
+        columns={column: pick(LEDGER_HEADERS[column], lang) for column in LEDGER_SHOWN}
+    ),
+    hide_index=True,
+    key="sources_ledger",
+)
 downloads(ledger, f"figures_{report_id}", lang, key="sources_ledger")
