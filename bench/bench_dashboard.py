@@ -21,19 +21,13 @@ from playwright.async_api import async_playwright
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, Server  # noqa: E402 (the same servers as the tests)
+from tests.browser.test_pages import PAGES as PAGE_PATHS  # noqa: E402
+from tests.browser.test_pages import TITLES  # noqa: E402
 
 RESULTS = ROOT / "docs" / "benchmarks.md"
 ARGS = CHROMIUM_ARGS
-PAGES = {
-    "": "准东开发区发展看板",
-    "targets": "目标与进度",
-    "coal-power": "煤炭与煤电",
-    "chemicals": "现代煤化工",
-    "materials": "硅铝新材料",
-    "innovation": "科技创新",
-    "map": "园区地图",
-    "sources": "资料来源",
-}
+# Each page's address and title, as the browser tests know them.
+PAGES = {path: TITLES[name] for name, path in PAGE_PATHS.items()}
 COLD_RUNS = 7
 SESSIONS = (1, 10, 25)
 DEADLINE_S = 1500  # the whole benchmark stops by itself after this

@@ -18,15 +18,28 @@ def drawn_share(png: bytes) -> float:
     return float(drawn.mean())
 
 
+def canvas_share(page) -> float:
+    """The drawn share of the map's canvas once the deck has had time to draw."""
+    canvas = page.locator("[data-testid='stDeckGlJsonChart'] canvas").first
+    canvas.wait_for(timeout=30_000)
+    page.wait_for_timeout(2500)
+    return drawn_share(canvas.screenshot())
+
+
+def share_at(browser, url: str) -> float:
+    context, page, _ = open_page(browser, url, 1366)
+    try:
+        return canvas_share(page)
+    finally:
+        context.close()
+
+
 @pytest.mark.browser
 @pytest.mark.parametrize(("width_name", "width"), [("laptop", 1366), ("phone", 390)])
 def test_map_draws_its_layers_without_tiles(browser, server_url, width_name, width):
     context, page, errors = open_page(browser, f"{server_url}/map", width)
     try:
-        canvas = page.locator("[data-testid='stDeckGlJsonChart'] canvas").first
-        canvas.wait_for(timeout=30_000)
-        page.wait_for_timeout(2500)
-        share = drawn_share(canvas.screenshot())
+        share = canvas_share(page)
         screenshot(page, ARTIFACTS / f"map-{width_name}-full.png")
         page.locator("[data-testid='stDeckGlJsonChart']").first.screenshot(
             path=str(ARTIFACTS / f"map-{width_name}-canvas.png")
@@ -40,20 +53,6 @@ def test_map_draws_its_layers_without_tiles(browser, server_url, width_name, wid
 
 @pytest.mark.browser
 def test_map_with_layers_off_draws_less(browser, server_url):
-    context, page, _ = open_page(browser, f"{server_url}/map?layers=labels", 1366)
-    try:
-        canvas = page.locator("[data-testid='stDeckGlJsonChart'] canvas").first
-        canvas.wait_for(timeout=30_000)
-        page.wait_for_timeout(2500)
-        only_labels = drawn_share(canvas.screenshot())
-    finally:
-        context.close()
-    context, page, _ = open_page(browser, f"{server_url}/map", 1366)
-    try:
-        canvas = page.locator("[data-testid='stDeckGlJsonChart'] canvas").first
-        canvas.wait_for(timeout=30_000)
-        page.wait_for_timeout(2500)
-        everything = drawn_share(canvas.screenshot())
-    finally:
-        context.close()
+    only_labels = share_at(browser, f"{server_url}/map?layers=labels")
+    everything = share_at(browser, f"{server_url}/map")
     assert 0 < only_labels < everything
