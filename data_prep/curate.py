@@ -122,6 +122,16 @@ class Sources:
     texts: dict[str, str]
     claimed: set[tuple[str, int]] = field(default_factory=set)
     review: list[Row] = field(default_factory=list)
+    _body: dict[str, list[Row]] = field(default_factory=dict)
+
+    def body_figures(self, report: Report) -> list[Row]:
+        """The figures of a report's article bodies, where every selector looks; grouped once,
+        so that each selector reads one report's figures, not the whole ledger."""
+        if not self._body:
+            for row in self.figures:
+                if row["role"] == "body":
+                    self._body.setdefault(str(row["source"]), []).append(row)
+        return self._body.get(report.file, [])
 
     def report(self, report_id: str, entry: str) -> Report:
         if report_id not in self.reports:
@@ -142,10 +152,8 @@ def candidates(sources: Sources, selector: dict, report: Report) -> list[Row]:
     words = selector.get("words", [])
     matches = [
         row
-        for row in sources.figures
-        if row["source"] == report.file
-        and row["role"] == "body"
-        and row["unit"] == selector["unit"]
+        for row in sources.body_figures(report)
+        if row["unit"] == selector["unit"]
         and all(word in row["sentence"] for word in words)
         and ("year" not in selector or row["year"] == selector["year"])
         and ("per" not in selector or row["per"] == selector["per"])
@@ -310,10 +318,8 @@ def _mentioned_again(
     one part of a sentence, with a status word beside them."""
     hits = [
         row
-        for row in sources.figures
-        if row["source"] == report.file
-        and row["role"] == "body"
-        and row["unit"] == first["capacity_unit"]
+        for row in sources.body_figures(report)
+        if row["unit"] == first["capacity_unit"]
         and row["value"] == first["capacity"]
         and project["product"] in _clause_of(row)
         and _status_in(_clause_of(row), vocabulary)
