@@ -92,9 +92,4 @@ def margin_calculator(metrics: pd.DataFrame, reports: pd.DataFrame, lang: str) -
     )
     if not calculator_rows.empty:
         source_line(calculator_rows, reports, lang)
-        quotes(
-            calculator_rows.assign(
-                label=[pick((r.label_zh, r.label_en), lang) for r in calculator_rows.itertuples()]
-            ),
-            lang,
-        )
+        quotes(calculator_rows, lang)

@@ -102,15 +102,7 @@ def trend_chart(rows: pd.DataFrame, reports: pd.DataFrame, lang: str, key: str) 
         )
         st.plotly_chart(charts.lines(items, title, unit_label), key=f"{key}_{display_unit}")
         source_line(group, reports, lang)
-        quotes(
-            group.assign(
-                label=[
-                    pick((a, b), lang)
-                    for a, b in zip(group["label_zh"], group["label_en"], strict=True)
-                ]
-            ),
-            lang,
-        )
+        quotes(group, lang)
         downloads(
             group.drop(columns=["when"]), f"series_{key}", lang, key=f"{key}_{display_unit}_trend"
         )

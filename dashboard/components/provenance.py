@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.components.text import escape_markdown
-from dashboard.i18n import t
+from dashboard.i18n import pick, t
 
 
 def report_names(reports: pd.DataFrame, report_ids: list[str], lang: str) -> str:
@@ -27,7 +27,17 @@ def source_line(rows: pd.DataFrame, reports: pd.DataFrame, lang: str) -> None:
 
 
 def quotes(rows: pd.DataFrame, lang: str, label: str = "label", quote: str = "quote") -> None:
-    """An expander with the sentence behind each row, escaped."""
+    """An expander with the sentence behind each row, escaped. Without a `label` column, rows
+    are named by their label_zh or label_en, as the language asks."""
+    if label not in rows.columns:
+        rows = rows.assign(
+            **{
+                label: [
+                    pick(pair, lang)
+                    for pair in zip(rows["label_zh"], rows["label_en"], strict=True)
+                ]
+            }
+        )
     with st.expander(t("quotes", lang)):
         seen: set[tuple[str, str]] = set()
         for row in rows.itertuples():

@@ -54,9 +54,7 @@ cards.show(
     ]
 )
 source_line(counts, reports, lang)
-quotes(
-    counts.assign(label=[pick((r.label_zh, r.label_en), lang) for r in counts.itertuples()]), lang
-)
+quotes(counts, lang)
 
 st.subheader(t("clusters_over_time", lang))
 over_time = all_metrics[
@@ -79,10 +77,7 @@ st.plotly_chart(
     key="innovation_clusters",
 )
 source_line(over_time, reports, lang)
-quotes(
-    over_time.assign(label=[pick((r.label_zh, r.label_en), lang) for r in over_time.itertuples()]),
-    lang,
-)
+quotes(over_time, lang)
 downloads(
     over_time[
         ["metric_id", "label_zh", "label_en", "value", "unit", "report_date", "quote", "source"]
@@ -113,5 +108,5 @@ else:
         key="innovation_platforms",
     )
     source_line(platforms, reports, lang)
-    quotes(platforms.assign(label=platforms["name_zh"]), lang)
+    quotes(platforms.rename(columns={"name_zh": "label_zh", "name_en": "label_en"}), lang)
     downloads(platforms, "platforms", lang, key="innovation_platforms")

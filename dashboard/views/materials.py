@@ -10,7 +10,7 @@ from dashboard.components.metric_chart import chart_rows, metric_bars
 from dashboard.components.provenance import downloads, quotes, source_line
 from dashboard.context import current
 from dashboard.fmt import quantity
-from dashboard.i18n import pick, t
+from dashboard.i18n import t
 
 view = current()
 lang = view.lang
@@ -92,9 +92,7 @@ else:
     rows = chart_rows(metrics, [m for _, _, _, m in links if m] + ["aluminium_downstream_parks"])
     rows = rows.drop_duplicates("metric_id")
     source_line(rows, reports, lang)
-    quotes(
-        rows.assign(label=[pick((r.label_zh, r.label_en), lang) for r in rows.itertuples()]), lang
-    )
+    quotes(rows, lang)
     downloads(
         pd.DataFrame(rows)[
             [
