@@ -1,6 +1,9 @@
-"""The park map's layers as plain data: places, projects placed at their park, labels and the
-schematic outline, each with a plain-text tooltip that names its confidence and source."""
+"""The park map's layers as plain data: the offline base layer (relief and counties), places,
+clusters, projects placed at their park, labels placed so that they do not overlap at the opening
+zoom, and the schematic outline, each with a plain-text tooltip naming its source and sentence."""
 
+import base64
+import json
 import math
 import tomllib
 
@@ -9,8 +12,16 @@ import pandas as pd
 from dashboard.fmt import quantity
 from dashboard.i18n import CONFIDENCE_NAMES, KIND_NAMES, PRODUCT_BY_NAME, PRODUCTS, STATUS, pick, t
 from data_prep import PACKAGE_DIR
+from data_prep.gcj02 import wgs84_to_gcj02
 
 MAP_SETTINGS = tomllib.loads((PACKAGE_DIR / "map.toml").read_text(encoding="utf-8"))
+BASEMAP_DIR = PACKAGE_DIR / "basemap"
+COUNTIES = json.loads((BASEMAP_DIR / "counties.geojson").read_text(encoding="utf-8"))
+BASEMAP_ABOUT = json.loads((BASEMAP_DIR / "about.json").read_text(encoding="utf-8"))
+# The relief goes into the page itself, so that the map needs no other request (a few kB).
+RELIEF_URI = "data:image/jpeg;base64," + base64.b64encode(
+    (BASEMAP_DIR / "relief.jpg").read_bytes()
+).decode("ascii")
 APPROXIMATE = {"LOW", "ESTIMATED"}
 KIND_COLORS = {
     "zone": (31, 78, 121),
@@ -18,7 +29,8 @@ KIND_COLORS = {
     "park": (79, 129, 189),
     "mine": (70, 70, 70),
     "power_plant": (192, 80, 77),
-    "town": (120, 120, 120),
+    "town": (40, 40, 40),
+    "cluster": (214, 120, 30),
 }
 PRODUCT_COLORS = {
     "sng": (247, 150, 70),
@@ -32,7 +44,19 @@ PRODUCT_COLORS = {
 PROJECT_RING_M = 7000
 FACILITY_RADIUS_M = 2500
 PARK_RADIUS_M = 5000  # parks whose area is not reported
+CLUSTER_MARGIN_M = 9000  # the cluster area reaches this far beyond its parks' points
 METRES_PER_DEGREE = 111_320
+TILE_SIZE = 512  # deck.gl's world is 512 pixels wide at zoom 0
+LABEL_SIZE = {"place": 14, "town": 13, "county": 13, "cluster": 12, "zone": 13}
+LABEL_PADDING = (4, 2)
+# Where a label stands relative to its point: text anchor, baseline and offset in pixels.
+ANCHORS = {
+    "above": ("middle", "bottom", (0, -9)),
+    "below": ("middle", "top", (0, 9)),
+    "left": ("end", "center", (-9, 0)),
+    "right": ("start", "center", (9, 0)),
+    "center": ("middle", "center", (0, 0)),
+}
 
 
 def area_radius_m(area_km2: float) -> float:
@@ -58,38 +82,72 @@ def _style(confidence: str, color: tuple[int, int, int]) -> dict:
 
 
 def _fact_lines(facts: pd.DataFrame, key: str, lang: str) -> list[str]:
+    """Each fact of the place with its report, then each sentence once, as the report wrote it."""
     rows = (
         facts[facts["place"] == key]
         .sort_values("report_date")
         .drop_duplicates("metric_id", keep="last")
     )
-    return [
+    lines = [
         f"{pick((r.label_zh, r.label_en), lang)}: "
         f"{quantity(r.value, r.display_unit, lang, r.qualifier, r.value_high)} ({r.report_date})"
         for r in rows.itertuples()
     ]
+    for (date, quote), _ in rows.groupby(["report_date", "quote"], sort=False):
+        lines.append(t("map_sentence", lang, date=date, quote=quote))
+    return lines
 
 
-def _tooltip(
-    name: str, kind: str, confidence: str, source: str, facts: list[str], lang: str
-) -> str:
-    lines = [name, pick(KIND_NAMES.get(kind, (kind, kind)), lang)]
-    lines += facts
-    lines.append(
-        pick(("位置可信度", "Location confidence"), lang)
-        + ": "
-        + pick(CONFIDENCE_NAMES[confidence], lang)
-    )
-    lines.append(pick(("坐标来源", "Coordinate source"), lang) + ": " + source)
+def mentions(places: pd.DataFrame, metrics: pd.DataFrame) -> dict[str, tuple[str, str]]:
+    """For each place, the first curated sentence that names it (by its aliases): (date, quote)."""
+    found = {}
+    sentences = metrics.sort_values("report_date").drop_duplicates("quote")
+    for place in places.itertuples():
+        aliases = [a for a in str(place.aliases).split("|") if a]
+        for row in sentences.itertuples():
+            if any(alias in str(row.quote) for alias in aliases):
+                found[place.key] = (str(row.report_date), str(row.quote))
+                break
+    return found
+
+
+def _cluster_of(key: str) -> str | None:
+    for cluster, spec in MAP_SETTINGS["clusters"].items():
+        if key in spec["members"]:
+            return cluster
+    return None
+
+
+def _tooltip(place, facts: pd.DataFrame, named: dict, names: dict, lang: str) -> str:
+    name = pick((place.name_zh, place.name_en), lang)
+    lines = [name, pick(KIND_NAMES.get(place.kind, (place.kind, place.kind)), lang)]
+    cluster = _cluster_of(place.key)
+    if cluster:
+        lines.append(t("map_member_of", lang, cluster=names.get(cluster, cluster)))
+    fact_lines = _fact_lines(facts, place.key, lang)
+    if fact_lines:
+        lines += fact_lines
+    elif place.kind == "town":
+        lines.append(t("map_reference_point", lang))
+    elif place.key in named:
+        date, quote = named[place.key]
+        lines.append(t("map_named_in", lang, date=date, quote=quote))
+    else:
+        lines.append(t("map_no_sentence", lang))
+    lines.append(t("map_confidence", lang, text=pick(CONFIDENCE_NAMES[place.confidence], lang)))
+    lines.append(t("map_coordinate_source", lang, text=place.source))
     return "\n".join(lines)
 
 
-def place_rows(places: pd.DataFrame, facts: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Located places with position, style, radius and tooltip."""
-    located = places[places["confidence"] != "UNKNOWN"].copy()
+def place_rows(
+    places: pd.DataFrame, facts: pd.DataFrame, lang: str, metrics: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """Located places (clusters aside) with position, style, radius and tooltip."""
+    named = mentions(places, metrics) if metrics is not None else {}
+    names = {p.key: pick((p.name_zh, p.name_en), lang) for p in places.itertuples()}
+    located = places[(places["confidence"] != "UNKNOWN") & (places["kind"] != "cluster")]
     rows = []
     for place in located.itertuples():
-        name = pick((place.name_zh, place.name_en), lang)
         style = _style(place.confidence, KIND_COLORS[place.kind])
         area = facts[(facts["place"] == place.key) & (facts["metric_id"] == "jijihu_area")]
         radius = (
@@ -100,7 +158,7 @@ def place_rows(places: pd.DataFrame, facts: pd.DataFrame, lang: str) -> pd.DataF
         rows.append(
             {
                 "key": place.key,
-                "name": name,
+                "name": names[place.key],
                 "kind": place.kind,
                 "confidence": place.confidence,
                 "lat": float(place.lat),
@@ -109,14 +167,7 @@ def place_rows(places: pd.DataFrame, facts: pd.DataFrame, lang: str) -> pd.DataF
                 "area_reported": bool(len(area)),
                 "source": place.source,
                 **style,
-                "tooltip": _tooltip(
-                    name,
-                    place.kind,
-                    place.confidence,
-                    place.source,
-                    _fact_lines(facts, place.key, lang),
-                    lang,
-                ),
+                "tooltip": _tooltip(place, facts, named, names, lang),
             }
         )
     return pd.DataFrame(rows)
@@ -140,14 +191,109 @@ def built_up_rows(places: pd.DataFrame, facts: pd.DataFrame, lang: str) -> pd.Da
                 "radius": area_radius_m(float(fact.value)),
                 **_style(place.confidence, (192, 80, 77)),
                 "tooltip": f"{label}: {quantity(fact.value, fact.display_unit, lang)}\n"
+                + t("map_sentence", lang, date=fact.report_date, quote=fact.quote)
+                + "\n"
                 + t("map_confidence", lang, text=pick(CONFIDENCE_NAMES[place.confidence], lang)),
             }
         )
     return pd.DataFrame(rows)
 
 
+def _hull(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """Convex hull (Andrew's monotone chain), counter-clockwise."""
+    points = sorted(set(points))
+    if len(points) < 3:
+        return points
+
+    def cross(o, a, b):
+        return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0])
+
+    lower, upper = [], []
+    for p in points:
+        while len(lower) >= 2 and cross(lower[-2], lower[-1], p) <= 0:
+            lower.pop()
+        lower.append(p)
+    for p in reversed(points):
+        while len(upper) >= 2 and cross(upper[-2], upper[-1], p) <= 0:
+            upper.pop()
+        upper.append(p)
+    return lower[:-1] + upper[:-1]
+
+
+def cluster_area(cluster_key: str, places: pd.DataFrame) -> list[list[float]]:
+    """The cluster's area: the parks the report places it in, each widened by a margin, hulled."""
+    parks = places.set_index("key").loc[MAP_SETTINGS["clusters"][cluster_key]["area_from"]]
+    ring = []
+    for park in parks.itertuples():
+        for step in range(16):
+            lat, lon = _offset(
+                float(park.lat), float(park.lon), CLUSTER_MARGIN_M, 2 * math.pi * step / 16
+            )
+            ring.append((round(lon, 4), round(lat, 4)))
+    return [list(point) for point in _hull(ring)]
+
+
+def cluster_rows(places: pd.DataFrame, facts: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Each cluster as an area of its own, carrying its totals and their sentence."""
+    rows = []
+    for cluster in places[places["kind"] == "cluster"].itertuples():
+        members = places.set_index("key").loc[MAP_SETTINGS["clusters"][cluster.key]["members"]]
+        member_names = (
+            "、".join(members["name_zh"]) if lang == "zh" else ", ".join(members["name_en"])
+        )
+        name = pick((cluster.name_zh, cluster.name_en), lang)
+        fact_lines = _fact_lines(facts, cluster.key, lang)
+        tooltip = "\n".join(
+            [
+                name,
+                *fact_lines,
+                t("map_cluster_members", lang, names=member_names),
+                t("map_confidence", lang, text=pick(CONFIDENCE_NAMES[cluster.confidence], lang)),
+                t("map_coordinate_source", lang, text=cluster.source),
+            ]
+        )
+        rows.append(
+            {
+                "key": cluster.key,
+                "name": name,
+                "polygon": cluster_area(cluster.key, places),
+                "lat": float(cluster.lat),
+                "lon": float(cluster.lon),
+                "confidence": cluster.confidence,
+                "fill": [*KIND_COLORS["cluster"], 30],
+                "line": [*KIND_COLORS["cluster"], 200],
+                "tooltip": tooltip,
+                "totals": _cluster_totals(facts, cluster.key, lang),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def _cluster_totals(facts: pd.DataFrame, key: str, lang: str) -> list[str]:
+    """Short lines for the cluster's label: each stated count with its stated total."""
+    rows = facts[facts["place"] == key].drop_duplicates("metric_id", keep="last")
+    by_id = {r.metric_id: r for r in rows.itertuples()}
+    lines = []
+    for count_id, total_id, kind in (
+        ("jijihu_coal_mines", "jijihu_coal_capacity", "map_cluster_coal"),
+        ("jijihu_power_plants", "jijihu_power_capacity", "map_cluster_power"),
+    ):
+        if count_id in by_id and total_id in by_id:
+            count, total = by_id[count_id], by_id[total_id]
+            lines.append(
+                t(
+                    kind,
+                    lang,
+                    n=quantity(count.value, count.display_unit, lang),
+                    total=quantity(total.value, total.display_unit, lang, total.qualifier),
+                )
+            )
+    return lines
+
+
 def project_rows(projects: pd.DataFrame, places: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Projects at their park (on a ring around it), coloured by product, sized by capacity."""
+    """Projects a report places in a park (on a ring around it), coloured by product, sized by
+    capacity; projects with no park in their report are left to `unplaced_projects`."""
     parks = {}
     for place in places[places["confidence"] != "UNKNOWN"].itertuples():
         for alias in str(place.aliases).split("|"):
@@ -166,13 +312,17 @@ def project_rows(projects: pd.DataFrame, places: pd.DataFrame, lang: str) -> pd.
             quantity(project.capacity, unit, lang) if project.capacity == project.capacity else "–"
         )
         name = pick((project.name_zh, project.name_en), lang)
+        park_name = pick((park.name_zh, park.name_en), lang)
+        park_quote = getattr(project, "park_quote", "") or project.quote
         tooltip = "\n".join(
             [
                 name,
                 f"{pick(PRODUCTS[code], lang)} · {capacity}",
                 f"{pick(STATUS[project.status], lang)}（{project.status_raw}）"
                 f"· {project.report_date}",
-                t("map_project_where", lang, park=pick((park.name_zh, park.name_en), lang)),
+                t("map_sentence", lang, date=project.report_date, quote=project.quote),
+                t("map_project_where", lang, park=park_name),
+                t("map_placed_by", lang, quote=park_quote),
                 t("map_confidence", lang, text=pick(CONFIDENCE_NAMES[park.confidence], lang)),
             ]
         )
@@ -189,35 +339,171 @@ def project_rows(projects: pd.DataFrame, places: pd.DataFrame, lang: str) -> pd.
                 **_style(park.confidence, PRODUCT_COLORS.get(code, (90, 90, 90))),
                 "tooltip": tooltip,
                 "capacity": capacity,
-                "park": pick((park.name_zh, park.name_en), lang),
+                "park": park_name,
                 "quote": project.quote,
+                "park_quote": park_quote,
                 "source": project.source,
             }
         )
     return pd.DataFrame(rows)
 
 
-def label_rows(places: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """One label per located point of a town, new town or park; names at one point are joined."""
+def unplaced_projects(projects: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
+    """Projects whose reports name no park that the map knows: listed, never drawn."""
+    aliases = {
+        alias
+        for value in places.loc[places["confidence"] != "UNKNOWN", "aliases"]
+        for alias in str(value).split("|")
+    }
+    return projects[~projects["park"].isin(aliases)]
+
+
+# Labels -------------------------------------------------------------------------------------
+
+
+def _label(text: str, lon: float, lat: float, role: str, anchor: str) -> dict:
+    text_anchor, baseline, offset = ANCHORS[anchor]
+    return {
+        "text": text,
+        "lon": lon,
+        "lat": lat,
+        "role": role,
+        "size": LABEL_SIZE[role],
+        "anchor": text_anchor,
+        "baseline": baseline,
+        "offset": list(offset),
+        "color": [90, 90, 90, 255] if role == "county" else [26, 26, 26, 255],
+        "background": [255, 255, 255, 0] if role == "county" else [255, 255, 255, 215],
+    }
+
+
+def label_rows(
+    places: pd.DataFrame, lang: str, clusters: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """One label per located town, new town or park (names at one point share one label, a line
+    each), the schematic zone, the clusters' totals, and the counties that have no town label."""
+    settings = MAP_SETTINGS["labels"]
+    rows = []
     shown = places[places["kind"].isin(["new_town", "park", "town"])]
-    if shown.empty:
-        return pd.DataFrame(columns=["lat", "lon", "text"])
-    grouped = shown.groupby(["lat", "lon"], sort=False)["name"].apply(
-        lambda names: " / ".join(names)
-    )
-    frame = grouped.reset_index().rename(columns={"name": "text"})
+    for (lat, lon), group in shown.groupby(["lat", "lon"], sort=False):
+        first = group.iloc[0]
+        key = first.get("key", "")
+        role = "town" if first["kind"] == "town" else "place"
+        text = "\n".join(group["name"])
+        if lang == "en" and key in MAP_SETTINGS["labels_en"]:
+            text = MAP_SETTINGS["labels_en"][key]
+        rows.append(_label(text, float(lon), float(lat), role, settings.get(key, "above")))
     zone = places[places["kind"] == "zone"]
     if len(zone):
         box = MAP_SETTINGS["schematic_box"]
-        schematic = pick(
-            ("（示意范围，非法定边界）", " (schematic extent, not the legal boundary)"), lang
+        rows.append(
+            _label(
+                t("map_zone_label", lang),
+                (box["lon_min"] + box["lon_max"]) / 2,
+                box["lat_max"],
+                "zone",
+                "above",
+            )
         )
-        frame.loc[len(frame)] = [
-            box["lat_max"] + 0.04,
-            (box["lon_min"] + box["lon_max"]) / 2,
-            zone.iloc[0]["name"] + schematic,
-        ]
-    return frame
+    if clusters is not None:
+        for cluster in clusters.itertuples():
+            south = min(point[1] for point in cluster.polygon)
+            name = cluster.name
+            if lang == "en":
+                name = MAP_SETTINGS["labels_en"].get(cluster.key, name)
+            rows.append(
+                _label(
+                    "\n".join([name, *cluster.totals]),
+                    cluster.lon,
+                    south,
+                    "cluster",
+                    "below",
+                )
+            )
+    seats = set(MAP_SETTINGS["seats"].values())
+    for feature in COUNTIES["features"]:
+        props = feature["properties"]
+        if props["adcode"] in seats:
+            continue
+        lon, lat = settings.get(props["adcode"], (props["label_lon"], props["label_lat"]))
+        rows.append(
+            _label(pick((props["name_zh"], props["name_en"]), lang), lon, lat, "county", "center")
+        )
+    return pd.DataFrame(rows)
+
+
+def _world_px(lon: float, lat: float, zoom: float) -> tuple[float, float]:
+    scale = TILE_SIZE * 2**zoom
+    x = (lon + 180) / 360 * scale
+    y = (1 - math.log(math.tan(math.pi / 4 + math.radians(lat) / 2)) / math.pi) / 2 * scale
+    return x, y
+
+
+def _text_px(text: str, size: int) -> tuple[float, float]:
+    lines = text.split("\n")
+    width = max(sum(size if ord(c) > 0x2E7F else 0.56 * size for c in line) for line in lines)
+    return width + 2 * LABEL_PADDING[0], size * 1.2 * len(lines) + 2 * LABEL_PADDING[1]
+
+
+def label_boxes(labels: pd.DataFrame, width: int, height: int) -> list[tuple]:
+    """Screen boxes (text, left, top, right, bottom) of the labels at the opening view on a map of
+    `width` x `height` pixels; labels wholly outside the screen are left out."""
+    view = MAP_SETTINGS["view"]
+    cx, cy = _world_px(view["lon"], view["lat"], view["zoom"])
+    boxes = []
+    for label in labels.itertuples():
+        x, y = _world_px(label.lon, label.lat, view["zoom"])
+        x, y = x - cx + width / 2 + label.offset[0], y - cy + height / 2 + label.offset[1]
+        w, h = _text_px(label.text, label.size)
+        left = {"start": x, "middle": x - w / 2, "end": x - w}[label.anchor]
+        top = {"top": y, "center": y - h / 2, "bottom": y - h}[label.baseline]
+        if left > width or left + w < 0 or top > height or top + h < 0:
+            continue
+        boxes.append((label.text, left, top, left + w, top + h))
+    return boxes
+
+
+def overlapping_labels(labels: pd.DataFrame, width: int, height: int) -> list[tuple[str, str]]:
+    """Pairs of labels whose boxes overlap at the opening view."""
+    boxes = label_boxes(labels, width, height)
+    return [
+        (a[0], b[0])
+        for i, a in enumerate(boxes)
+        for b in boxes[i + 1 :]
+        if a[1] < b[3] and b[1] < a[3] and a[2] < b[4] and b[2] < a[4]
+    ]
+
+
+# Base layer and outline ---------------------------------------------------------------------
+
+
+def counties(gcj02: bool = False) -> dict:
+    """The committed county boundaries (WGS-84); shifted onto GCJ-02 for an Amap basemap."""
+    if not gcj02:
+        return COUNTIES
+
+    def shift(coords):
+        if isinstance(coords[0], (int, float)):
+            return list(wgs84_to_gcj02(coords[0], coords[1]))
+        return [shift(c) for c in coords]
+
+    return {
+        "type": "FeatureCollection",
+        "features": [
+            {**f, "geometry": {**f["geometry"], "coordinates": shift(f["geometry"]["coordinates"])}}
+            for f in COUNTIES["features"]
+        ],
+    }
+
+
+def to_gcj02(frame: pd.DataFrame) -> pd.DataFrame:
+    """Points moved onto a GCJ-02 basemap (Amap): the points move, the tiles stay."""
+    if frame.empty:
+        return frame
+    shifted = [
+        wgs84_to_gcj02(lon, lat) for lon, lat in zip(frame["lon"], frame["lat"], strict=True)
+    ]
+    return frame.assign(lon=[p[0] for p in shifted], lat=[p[1] for p in shifted])
 
 
 def dashed_outline(dash_degrees: float = 0.05) -> list[dict]:

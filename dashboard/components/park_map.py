@@ -1,4 +1,11 @@
-"""The park map's deck and its listing, from the layer rows of dashboard.geo."""
+"""The park map's deck, legend and listing, from the layer rows of dashboard.geo.
+
+The basemap is the offline one by default: relief and county boundaries that ship with the app, so
+the page asks no other host for anything. `ZHUNDONG_BASEMAP` chooses another: `carto`, `none`, or
+the URL of a MapLibre style JSON (a service inside China, say). Tianditu is in CGCS2000, which is
+WGS-84 to within centimetres, and needs nothing more; for a GCJ-02 service such as Amap set
+`ZHUNDONG_BASEMAP_CRS=gcj02`: the points and boundaries move onto its offset, the tiles stay.
+"""
 
 import os
 
@@ -6,19 +13,29 @@ import pandas as pd
 import pydeck as pdk
 
 from dashboard import geo
-from dashboard.i18n import CONFIDENCE_NAMES, KIND_NAMES, pick
+from dashboard.i18n import CONFIDENCE_NAMES, KIND_NAMES, PRODUCTS, pick, t
 
-LAYERS = ("areas", "facilities", "projects", "towns", "labels", "outline")
+LAYERS = ("base", "areas", "clusters", "facilities", "projects", "towns", "labels", "outline")
 LAYER_NAMES = {
+    "base": ("底图（地形与县界）", "Base (relief, counties)"),
     "areas": ("新城与园区", "New towns and parks"),
+    "clusters": ("产业组团", "Clusters"),
     "facilities": ("煤矿与电厂", "Mines and power plants"),
     "projects": ("煤化工项目", "Coal-chemical projects"),
-    "towns": ("县市", "Towns"),
+    "towns": ("县城", "County seats"),
     "labels": ("地名", "Names"),
     "outline": ("示意范围", "Schematic extent"),
 }
 # pydeck reads plain strings as expressions: a literal string argument is quoted inside.
 FONT = '"Noto Sans CJK SC, Source Han Sans SC, Microsoft YaHei, PingFang SC, sans-serif"'
+RELIEF_OPACITY = 0.55
+
+
+def basemap_setting() -> tuple[str, bool]:
+    """(offline | carto | none | a style URL, whether the basemap is in GCJ-02)."""
+    basemap = os.environ.get("ZHUNDONG_BASEMAP", "").strip() or "offline"
+    gcj02 = os.environ.get("ZHUNDONG_BASEMAP_CRS", "").strip().lower() == "gcj02"
+    return basemap, gcj02 and basemap not in ("offline", "none")
 
 
 def circles(layer_id: str, frame: pd.DataFrame) -> pdk.Layer:
@@ -39,31 +56,86 @@ def circles(layer_id: str, frame: pd.DataFrame) -> pdk.Layer:
     )
 
 
-def deck(
-    places: pd.DataFrame, facts: pd.DataFrame, projects: pd.DataFrame, chosen: list[str], lang: str
-) -> pdk.Deck:
-    """The deck with the chosen layers; ZHUNDONG_BASEMAP: carto (default), none or a style URL."""
-    place_frame = geo.place_rows(places, facts, lang)
-    kinds = place_frame["kind"]
-    areas = place_frame[kinds.isin(["new_town", "park"])]
-    facilities = place_frame[kinds.isin(["mine", "power_plant"])].assign(
-        radius=geo.FACILITY_RADIUS_M
-    )
-    towns = place_frame[kinds == "town"].assign(radius=geo.FACILITY_RADIUS_M)
-    built_up = geo.built_up_rows(places, facts, lang)
-    project_frame = geo.project_rows(projects, places, lang)
-    labels = geo.label_rows(place_frame, lang)
+def base_layers(offline: bool, gcj02: bool) -> list[pdk.Layer]:
+    """Relief (offline only: a tile basemap has its own) and county boundaries."""
     layers = []
+    if offline:
+        (west, south, east, north) = geo.BASEMAP_ABOUT["relief_bounds"]
+        layers.append(
+            pdk.Layer(
+                "BitmapLayer",
+                None,
+                id="relief",
+                image=f'"{geo.RELIEF_URI}"',
+                bounds=[west, south, east, north],
+                opacity=RELIEF_OPACITY,
+            )
+        )
+    layers.append(
+        pdk.Layer(
+            "GeoJsonLayer",
+            geo.counties(gcj02),
+            id="counties",
+            stroked=True,
+            filled=False,
+            get_line_color=[95, 95, 95, 200],
+            line_width_min_pixels=1.2,
+            get_line_width=1,
+            pickable=False,
+        )
+    )
+    return layers
+
+
+def deck(
+    places: pd.DataFrame,
+    facts: pd.DataFrame,
+    projects: pd.DataFrame,
+    chosen: list[str],
+    lang: str,
+    metrics: pd.DataFrame | None = None,
+) -> pdk.Deck:
+    """The deck with the chosen layers over the configured basemap."""
+    basemap, gcj02 = basemap_setting()
+    move = geo.to_gcj02 if gcj02 else (lambda frame: frame)
+    place_frame = geo.place_rows(places, facts, lang, metrics)
+    kinds = place_frame["kind"]
+    areas = move(place_frame[kinds.isin(["new_town", "park"])])
+    facilities = move(
+        place_frame[kinds.isin(["mine", "power_plant"])].assign(radius=geo.FACILITY_RADIUS_M)
+    )
+    towns = move(place_frame[kinds == "town"].assign(radius=1800, line_width=1.5))
+    built_up = move(geo.built_up_rows(places, facts, lang))
+    project_frame = move(geo.project_rows(projects, places, lang))
+    clusters = geo.cluster_rows(places, facts, lang)
+    labels = move(geo.label_rows(place_frame, lang, clusters))
+    layers = []
+    if "base" in chosen:
+        layers += base_layers(basemap == "offline", gcj02)
     if "outline" in chosen:
-        outline = geo.dashed_outline()
         layers.append(
             pdk.Layer(
                 "PathLayer",
-                outline,
+                geo.dashed_outline(),
                 id="outline",
                 get_path="path",
-                get_color=[31, 78, 121, 160],
+                get_color=[31, 78, 121, 170],
                 width_min_pixels=2,
+            )
+        )
+    if "clusters" in chosen and len(clusters):
+        layers.append(
+            pdk.Layer(
+                "PolygonLayer",
+                clusters,
+                id="clusters",
+                get_polygon="polygon",
+                get_fill_color="fill",
+                get_line_color="line",
+                line_width_min_pixels=2,
+                stroked=True,
+                filled=True,
+                pickable=True,
             )
         )
     if "areas" in chosen and len(areas):
@@ -81,48 +153,123 @@ def deck(
                 id="labels",
                 get_position="[lon, lat]",
                 get_text="text",
-                get_size=15,
-                get_color=[26, 26, 26, 255],
+                get_size="size",
+                get_color="color",
+                get_text_anchor="anchor",
+                get_alignment_baseline="baseline",
+                get_pixel_offset="offset",
                 character_set='"auto"',
                 font_family=FONT,
-                get_pixel_offset=[0, -18],
                 background=True,
-                get_background_color=[255, 255, 255, 200],
-                background_padding=[4, 2],
+                get_background_color="background",
+                background_padding=list(geo.LABEL_PADDING),
+                line_height=1.2,
             )
         )
-    centre = places[places["key"] == geo.MAP_SETTINGS["view"]["place"]].iloc[0]
-    basemap = os.environ.get("ZHUNDONG_BASEMAP", "carto").strip()
+    settings = geo.MAP_SETTINGS["view"]
     view = pdk.ViewState(
-        latitude=float(centre["lat"]),
-        longitude=float(centre["lon"]),
-        zoom=geo.MAP_SETTINGS["view"]["zoom"],
+        longitude=settings["lon"], latitude=settings["lat"], zoom=settings["zoom"], min_zoom=5
     )
+    if basemap in ("offline", "none"):
+        # pydeck's "no style given" marker, which Streamlit reads as "no basemap at all"; a None
+        # style would make it fetch Carto's.
+        style = {"map_provider": None}
+    elif basemap == "carto":
+        style = {"map_provider": "carto"}  # pydeck's default Carto style
+    else:
+        style = {"map_provider": "carto", "map_style": basemap}
     return pdk.Deck(
         layers=layers,
         initial_view_state=view,
-        map_provider=None if basemap == "none" else "carto",
-        map_style=None if basemap in ("none", "carto") else basemap,
-        tooltip={"text": "{tooltip}"},
+        **style,
+        tooltip={
+            "text": "{tooltip}",
+            "style": {"maxWidth": "340px", "whiteSpace": "pre-wrap", "fontSize": "12px"},
+        },
+    )
+
+
+def _swatch(fill: str, line: str, shape: str = "circle", dashed: bool = False) -> str:
+    radius = "50%" if shape == "circle" else "2px"
+    style = "dashed" if dashed else "solid"
+    return (
+        f'<span style="display:inline-block;width:12px;height:12px;border-radius:{radius};'
+        f'background:{fill};border:2px {style} {line};vertical-align:middle;margin:0 4px 0 0">'
+        "</span>"
+    )
+
+
+def _rgba(color: tuple[int, int, int], alpha: float) -> str:
+    return f"rgba({color[0]},{color[1]},{color[2]},{alpha})"
+
+
+def legend_html(lang: str) -> str:
+    """The legend: symbols, confidence and product colours, from the catalog's words only."""
+    c = geo.KIND_COLORS
+    items = [
+        (
+            '<span style="display:inline-block;width:16px;border-top:2px solid #5f5f5f;'
+            'vertical-align:middle;margin-right:4px"></span>',
+            "map_legend_county",
+        ),
+        (_swatch(_rgba(c["town"], 0.3), _rgba(c["town"], 0.9)), "map_legend_seat"),
+        (_swatch(_rgba(c["park"], 0.3), _rgba(c["park"], 0.9)), "map_legend_area"),
+        (_swatch(_rgba(c["mine"], 0.3), _rgba(c["mine"], 0.9)), "map_legend_mine"),
+        (_swatch(_rgba(c["power_plant"], 0.3), _rgba(c["power_plant"], 0.9)), "map_legend_power"),
+        (
+            _swatch(_rgba(c["cluster"], 0.15), _rgba(c["cluster"], 0.8), "box"),
+            "map_legend_cluster",
+        ),
+        (_swatch("transparent", _rgba(c["zone"], 0.7), "box", True), "map_legend_outline"),
+        (_swatch(_rgba(c["park"], 0.3), _rgba(c["park"], 0.9)), "map_legend_sure"),
+        (_swatch(_rgba(c["park"], 0.1), _rgba(c["park"], 0.45)), "map_legend_approx"),
+    ]
+    entries = [
+        f'<span style="white-space:nowrap;margin-right:14px">{mark}{t(key, lang)}</span>'
+        for mark, key in items
+    ]
+    products = " ".join(
+        f'<span style="white-space:nowrap;margin-right:10px">'
+        f"{_swatch(_rgba(color, 0.6), _rgba(color, 1))}{pick(PRODUCTS[code], lang)}</span>"
+        for code, color in geo.PRODUCT_COLORS.items()
+        if code in PRODUCTS
+    )
+    return (
+        f'<div style="font-size:13px;line-height:1.9">'
+        f"<b>{t('map_legend_title', lang)}</b>　{' '.join(entries)}<br>"
+        f"{t('map_legend_projects', lang)} {products}</div>"
     )
 
 
 def listing(
-    places: pd.DataFrame, facts: pd.DataFrame, projects: pd.DataFrame, lang: str
+    places: pd.DataFrame,
+    facts: pd.DataFrame,
+    projects: pd.DataFrame,
+    lang: str,
+    metrics: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
-    """What the map shows, one row per point, with its kind, confidence and source."""
-    place_frame = geo.place_rows(places, facts, lang)
+    """What the map shows, one row per point or area, with its kind, confidence and source."""
+    place_frame = geo.place_rows(places, facts, lang, metrics)
     project_frame = geo.project_rows(projects, places, lang)
+    clusters = places[places["kind"] == "cluster"]
     parts = [
         place_frame[["name", "kind", "confidence", "source"]].assign(
             kind=[pick(KIND_NAMES[k], lang) for k in place_frame["kind"]]
-        )
+        ),
+        pd.DataFrame(
+            {
+                "name": [pick((c.name_zh, c.name_en), lang) for c in clusters.itertuples()],
+                "kind": pick(KIND_NAMES["cluster"], lang),
+                "confidence": list(clusters["confidence"]),
+                "source": list(clusters["source"]),
+            }
+        ),
     ]
     if len(project_frame):
         parts.append(
-            project_frame[["name", "confidence", "source"]].assign(
-                kind=pick(("煤化工项目", "project"), lang)
-            )
+            project_frame[["name", "confidence", "park_quote"]]
+            .rename(columns={"park_quote": "source"})
+            .assign(kind=pick(("煤化工项目", "project"), lang))
         )
     listed = pd.concat(parts, ignore_index=True)
     listed = listed.assign(
@@ -135,4 +282,14 @@ def listing(
             "confidence": pick(("位置可信度", "Location confidence"), lang),
             "source": pick(("来源", "Source"), lang),
         }
+    )
+
+
+def base_credit(lang: str) -> str:
+    about = geo.BASEMAP_ABOUT
+    return t(
+        "map_base_credit",
+        lang,
+        counties=about["counties"]["package"].split()[-1],
+        relief=about["relief"]["package"].split()[1],
     )

@@ -1,5 +1,6 @@
-"""Park map: 芨芨湖, 五彩湾 and the parks, mines, power plants and projects, each point with its
-confidence and source. Works with no basemap: the layers draw over a plain background."""
+"""Park map: 芨芨湖, 五彩湾 and the parks, mines, power plants, clusters and projects among the
+counties, over a base layer that ships with the app; every point says its confidence, report and
+sentence."""
 
 import pandas as pd
 import streamlit as st
@@ -7,7 +8,14 @@ import streamlit as st
 from dashboard import data, geo
 from dashboard.calc import filter_projects, latest_projects
 from dashboard.components import projects as pipeline
-from dashboard.components.park_map import LAYER_NAMES, LAYERS, deck, listing
+from dashboard.components.park_map import (
+    LAYER_NAMES,
+    LAYERS,
+    base_credit,
+    deck,
+    legend_html,
+    listing,
+)
 from dashboard.components.provenance import downloads, source_line
 from dashboard.context import current, publish, seed_many
 from dashboard.i18n import PRODUCT_BY_NAME, pick, t
@@ -16,6 +24,7 @@ view = current()
 lang = view.lang
 places = data.table("places")
 facts = data.table("place_facts")
+metrics = data.table("metrics")
 reports = data.table("reports")
 projects = latest_projects(data.table("projects"), view.report)
 st.title(t("page_map", lang))
@@ -37,15 +46,27 @@ products, statuses, _ = pipeline.filters(None, lang)
 coded = projects.assign(product_code=projects["product"].map(PRODUCT_BY_NAME))
 shown_projects = filter_projects(coded, products, statuses, [])
 
-st.pydeck_chart(deck(places, facts, shown_projects, chosen, lang), height=560, key="map_deck")
+st.pydeck_chart(
+    deck(places, facts, shown_projects, chosen, lang, metrics), height=560, key="map_deck"
+)
+# Only the catalog's own words and colours: no report text goes through HTML.
+st.markdown(legend_html(lang), unsafe_allow_html=True)
 st.caption(t("map_legend", lang))
+st.caption(base_credit(lang))
 
-st.subheader(t("map_table", lang))
-st.dataframe(listing(places, facts, shown_projects, lang), hide_index=True, key="map_table")
+unplaced = geo.unplaced_projects(shown_projects, places)
+if len(unplaced):
+    st.caption(t("map_unplaced", lang, names="、".join(unplaced["name_zh"]) if lang == "zh"
+                 else "; ".join(unplaced["name_en"])))  # fmt: skip
 unlocated = places[places["confidence"] == "UNKNOWN"]
 if len(unlocated):
     names = "、".join(unlocated["name_zh"]) if lang == "zh" else ", ".join(unlocated["name_en"])
     st.caption(t("map_unlocated", lang, names=names))
+
+st.subheader(t("map_table", lang))
+st.dataframe(
+    listing(places, facts, shown_projects, lang, metrics), hide_index=True, key="map_table"
+)
 source_line(pd.concat([facts, shown_projects]), reports, lang)
 points = geo.project_rows(shown_projects, places, lang).drop(
     columns=["fill", "line"], errors="ignore"

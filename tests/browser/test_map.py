@@ -1,13 +1,21 @@
-"""The park map in a real browser, with no network: the layers draw (pixels, not just a canvas)."""
+"""The park map in a real browser with no network at all: every request that is not to the test
+server is blocked and recorded. The offline base layer must cover most of the map at laptop and
+phone width, the layers must draw on it, and the page must ask no other host for anything."""
 
 import io
+from urllib.parse import urlsplit
 
 import numpy as np
 import pytest
 from PIL import Image
 
 from tests.browser.conftest import ARTIFACTS
-from tests.browser.test_pages import open_page, screenshot, unexpected
+from tests.browser.test_pages import screenshot, unexpected
+
+WIDTHS = {"laptop": 1366, "phone": 390}
+# The navigation's page icons (Home.py) are Material Symbols that Streamlit fetches from Google;
+# that is fixed in Home.py, not on the map, and tested on its own below.
+PAGE_ICONS = "fonts.gstatic.com/s/i/short-term/release/materialsymbols"
 
 
 def drawn_share(png: bytes) -> float:
@@ -18,33 +26,68 @@ def drawn_share(png: bytes) -> float:
     return float(drawn.mean())
 
 
-def canvas_share(page) -> float:
-    """The drawn share of the map's canvas once the deck has had time to draw."""
+def open_offline(browser, url: str, width: int):
+    """The page with every request to another host blocked; returns (context, page, errors,
+    blocked), `blocked` being the list of addresses the page tried to reach elsewhere."""
+    server = urlsplit(url).netloc
+    context = browser.new_context(viewport={"width": width, "height": 900}, device_scale_factor=1)
+    blocked: list[str] = []
+
+    def only_the_server(route):
+        if urlsplit(route.request.url).netloc == server:
+            route.continue_()
+        else:
+            blocked.append(route.request.url)
+            route.abort("internetdisconnected")
+
+    context.route("**/*", only_the_server)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on(
+        "console", lambda message: errors.append(message.text) if message.type == "error" else None
+    )
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(url)
+    page.wait_for_selector("h1", timeout=60_000)
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60_000
+    )
+    return context, page, errors, blocked
+
+
+def canvas_png(page) -> bytes:
     canvas = page.locator("[data-testid='stDeckGlJsonChart'] canvas").first
     canvas.wait_for(timeout=30_000)
     page.wait_for_timeout(2500)
-    return drawn_share(canvas.screenshot())
+    return canvas.screenshot()
 
 
-def share_at(browser, url: str) -> float:
-    context, page, _ = open_page(browser, url, 1366)
+def share_at(browser, url: str, width: int = 1366) -> float:
+    context, page, _, _ = open_offline(browser, url, width)
     try:
-        return canvas_share(page)
+        return drawn_share(canvas_png(page))
     finally:
         context.close()
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize(("width_name", "width"), [("laptop", 1366), ("phone", 390)])
-def test_map_draws_its_layers_without_tiles(browser, server_url, width_name, width):
-    context, page, errors = open_page(browser, f"{server_url}/map", width)
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("width_name", list(WIDTHS))
+def test_offline_map_draws_the_base_layer_and_asks_no_other_host(
+    browser, server_url, width_name, lang
+):
+    suffix = "" if lang == "zh" else "-en"
+    url = f"{server_url}/map" + ("?lang=en" if lang == "en" else "")
+    context, page, errors, blocked = open_offline(browser, url, WIDTHS[width_name])
     try:
-        share = canvas_share(page)
-        screenshot(page, ARTIFACTS / f"map-{width_name}-full.png")
+        share = drawn_share(canvas_png(page))
         page.locator("[data-testid='stDeckGlJsonChart']").first.screenshot(
-            path=str(ARTIFACTS / f"map-{width_name}-canvas.png")
+            path=str(ARTIFACTS / f"map-{width_name}-canvas{suffix}.png")
         )
-        assert share > 0.02, f"only {share:.1%} of the map canvas is drawn"
+        screenshot(page, ARTIFACTS / f"map-{width_name}-full{suffix}.png")
+        assert share > 0.6, f"only {share:.0%} of the map carries the base layer"
+        asked = [address for address in blocked if PAGE_ICONS not in address]
+        assert asked == [], f"the map page asked other hosts: {asked}"
         assert page.locator("[data-testid='stException']").count() == 0
         assert unexpected(errors, "map") == []
     finally:
@@ -52,7 +95,24 @@ def test_map_draws_its_layers_without_tiles(browser, server_url, width_name, wid
 
 
 @pytest.mark.browser
-def test_map_with_layers_off_draws_less(browser, server_url):
+def test_the_base_layer_is_what_covers_the_map(browser, server_url):
+    without_base = "areas&layers=clusters&layers=facilities&layers=projects&layers=towns"
     only_labels = share_at(browser, f"{server_url}/map?layers=labels")
+    no_base = share_at(browser, f"{server_url}/map?layers={without_base}")
     everything = share_at(browser, f"{server_url}/map")
-    assert 0 < only_labels < everything
+    assert 0 < only_labels < 0.3 and 0 < no_base < 0.3
+    assert everything > 0.6
+
+
+@pytest.mark.browser
+@pytest.mark.xfail(
+    strict=True,
+    reason="the navigation's Material page icons come from fonts.gstatic.com until Home.py's fix",
+)
+def test_no_request_at_all_leaves_the_server(browser, server_url):
+    context, page, _, blocked = open_offline(browser, f"{server_url}/map", 1366)
+    try:
+        canvas_png(page)
+        assert blocked == []
+    finally:
+        context.close()

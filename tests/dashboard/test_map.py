@@ -1,4 +1,5 @@
-"""The park map's deck: layers, points per layer, filters, labels and honest tooltips."""
+"""The park map's deck: the offline base layer by default, layers and points per layer, filters,
+clusters that carry their own totals, labels that do not overlap, and honest tooltips."""
 
 import csv
 import json
@@ -7,7 +8,9 @@ import math
 import pandas as pd
 import pytest
 
-from dashboard import geo
+from dashboard import data, geo
+from dashboard.components import park_map
+from data_prep.gcj02 import distance_m
 from data_prep.places import PLACES
 from tests.dashboard.test_pages import app, open_page
 
@@ -30,6 +33,9 @@ def located(kinds: set[str]) -> int:
 def test_map_has_every_layer_with_the_places_of_the_reviewed_file():
     layers = deck_layers(open_page(app(), "park_map"))
     assert set(layers) == {
+        "relief",
+        "counties",
+        "clusters",
         "outline",
         "areas",
         "built_up",
@@ -51,7 +57,8 @@ def test_chinese_labels_are_set_up_to_render():
     assert "Noto Sans CJK SC" in labels["fontFamily"]
     texts = {row["text"] for row in labels["data"]}
     assert "五彩湾新城" in texts
-    assert "芨芨湖新城 / 芨芨湖产业园" in texts  # one point, one label
+    assert "芨芨湖新城\n芨芨湖产业园" in texts  # one point, one label, a line each
+    assert {"吉木萨尔县", "奇台县", "木垒县", "乌鲁木齐", "阜康市", "富蕴县"} <= texts
 
 
 def test_filters_and_layer_switches_change_the_deck():
@@ -101,4 +108,159 @@ def test_labels_join_names_at_one_point():
         }
     )
     labels = geo.label_rows(places, "zh")
-    assert sorted(labels["text"]) == ["丙", "甲 / 乙"]
+    assert {"丙", "甲\n乙"} <= set(labels["text"])
+
+
+def test_the_default_basemap_is_offline_and_names_no_other_host():
+    (chart,) = open_page(app(), "park_map").get("deck_gl_json_chart")
+    spec = json.loads(chart.proto.json)
+    # pydeck's "no style" marker, which Streamlit reads as no basemap (a missing style is Carto's)
+    assert spec.get("mapStyle") == "__MAP_STYLE__" and not spec.get("mapProvider")
+    relief = next(layer for layer in spec["layers"] if layer["id"] == "relief")
+    assert relief["image"].startswith("data:image/jpeg;base64,")
+    assert "http" not in chart.proto.json
+
+
+def table(name: str) -> pd.DataFrame:
+    """A curated table read as the dashboard reads it."""
+    return data._read.__wrapped__(name, "", str(data.curated_dir()))
+
+
+def facts_table() -> pd.DataFrame:
+    return table("place_facts")
+
+
+def places_table() -> pd.DataFrame:
+    return table("places")
+
+
+@pytest.mark.parametrize(
+    ("setting", "crs", "moved"),
+    [
+        ("https://tiles.example.cn/style.json", "", False),  # Tianditu-like: CGCS2000 = WGS-84
+        ("https://tiles.example.cn/style.json", "gcj02", True),  # Amap-like: points move
+        ("offline", "gcj02", False),  # the offline layer is WGS-84 whatever the setting says
+    ],
+)
+def test_a_gcj02_basemap_moves_the_points_not_the_tiles(monkeypatch, setting, crs, moved):
+    places, facts = places_table(), facts_table()
+    projects = table("projects")
+    monkeypatch.setenv("ZHUNDONG_BASEMAP", setting)
+    monkeypatch.setenv("ZHUNDONG_BASEMAP_CRS", crs)
+    spec = json.loads(park_map.deck(places, facts, projects, list(park_map.LAYERS), "zh").to_json())
+    layers = {layer["id"]: layer for layer in spec["layers"]}
+    assert ("relief" in layers) == (setting == "offline")
+    if setting != "offline":
+        assert spec["mapStyle"] == setting
+    qitai = next(row for row in layers["towns"]["data"] if row["key"] == "qitai")
+    shift = distance_m(89.583, 44.017, qitai["lon"], qitai["lat"])
+    # the GCJ-02 offset is a few hundred metres here
+    assert (200 < shift < 400) if moved else shift == 0
+
+
+def test_cluster_totals_belong_to_the_cluster_not_to_its_members():
+    facts = facts_table()
+    totals = {"jijihu_coal_mines", "jijihu_coal_capacity", "jijihu_power_plants"}
+    totals.add("jijihu_power_capacity")
+    assert set(facts.loc[facts["metric_id"].isin(totals), "place"]) == {"jijihu_cluster"}
+    layers = deck_layers(open_page(app(), "park_map"))
+    (cluster,) = layers["clusters"]["data"]
+    # "…等9家煤矿为代表的煤炭产业组团，年产能超1.6亿吨；…6家煤电产业集群…装机规模超500万千瓦。"
+    for words in ("芨芨湖周边煤矿年产能: 超1.6亿吨", "芨芨湖周边煤电装机: 超500万千瓦"):
+        assert words in cluster["tooltip"]
+    assert "9家煤矿为代表的煤炭产业组团，年产能超1.6亿吨" in cluster["tooltip"]
+    labels = {row["text"] for row in layers["labels"]["data"]}
+    assert any("9家煤矿 · 年产能超1.6亿吨\n6家煤电 · 装机超500万千瓦" in text for text in labels)
+    for member in layers["facilities"]["data"]:
+        # a member names its cluster and the sentence that names it, never a total as its own
+        assert "芨芨湖周边煤矿年产能" not in member["tooltip"]
+        assert "芨芨湖周边煤电装机" not in member["tooltip"]
+        assert "属于芨芨湖周边煤炭与煤电产业组团" in member["tooltip"]
+
+
+def test_the_cluster_area_holds_the_parks_the_report_places_it_in():
+    places = places_table()
+    ring = geo.cluster_area("jijihu_cluster", places)
+    for key in ("jijihu_park", "xiheishan_park", "dajing_park", "jiangjunmiao_park"):
+        park = places.set_index("key").loc[key]
+        assert inside(float(park["lon"]), float(park["lat"]), ring), key
+    # and not the far places: 五彩湾 is not among 芨芨湖's surrounding parks
+    wucaiwan = places.set_index("key").loc["wucaiwan_town"]
+    assert not inside(float(wucaiwan["lon"]), float(wucaiwan["lat"]), ring)
+
+
+def inside(lon: float, lat: float, ring: list[list[float]]) -> bool:
+    """Ray casting: whether a point lies inside a closed ring of [lon, lat]."""
+    result = False
+    for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1], strict=True):
+        if (y0 > lat) != (y1 > lat) and lon < x0 + (lat - y0) * (x1 - x0) / (y1 - y0):
+            result = not result
+    return result
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_labels_do_not_overlap_and_the_zone_fits_a_phone(lang):
+    places, facts = places_table(), facts_table()
+    place_frame = geo.place_rows(places, facts, lang)
+    labels = geo.label_rows(place_frame, lang, geo.cluster_rows(places, facts, lang))
+    # the map's width at a 390 px phone, a 1366 px laptop with the sidebar, and without it
+    for width in (358, 906, 1300):
+        assert geo.overlapping_labels(labels, width, 560) == [], width
+    phone = {box[0]: box for box in geo.label_boxes(labels, 358, 560)}
+    zone_labels = labels[labels["role"].isin(["place", "zone", "cluster"])]
+    for text in zone_labels["text"]:
+        assert text in phone, f"{text!r} is off a phone's map"
+        _, left, top, right, bottom = phone[text]
+        assert left >= 0 and right <= 358 and top >= 0 and bottom <= 560, text
+
+
+def test_the_whole_schematic_zone_fits_the_opening_view_on_a_phone():
+    box = geo.MAP_SETTINGS["schematic_box"]
+    corners = pd.DataFrame(
+        {
+            "text": ["sw", "ne"],
+            "lon": [box["lon_min"], box["lon_max"]],
+            "lat": [box["lat_min"], box["lat_max"]],
+            "size": [1, 1],
+            "anchor": ["middle", "middle"],
+            "baseline": ["center", "center"],
+            "offset": [[0, 0], [0, 0]],
+        }
+    )
+    assert len(geo.label_boxes(corners, 358, 560)) == 2
+    for _, left, top, right, bottom in geo.label_boxes(corners, 358, 560):
+        assert left >= 0 and right <= 358 and top >= 0 and bottom <= 560
+
+
+def test_every_point_says_its_sentence_or_why_it_has_none():
+    layers = deck_layers(open_page(app(), "park_map"))
+    said = ("原句（", "报道提及（", "报道未给出此地的数字", "县城位置，仅作参照")
+    for layer_id in ("areas", "built_up", "facilities", "projects", "towns", "clusters"):
+        for row in layers[layer_id]["data"]:
+            assert any(words in row["tooltip"] for words in said), row["tooltip"]
+    by_key = {row["key"]: row for row in layers["areas"]["data"]}
+    assert "芨芨湖、西黑山、大井、将军庙四个产业园环绕四周" in by_key["dajing_park"]["tooltip"]
+    # the reports name 五彩湾 only inside a company's name: no sentence is about the new town
+    assert "报道未给出此地的数字" in by_key["wucaiwan_town"]["tooltip"]
+    for project in layers["projects"]["data"]:
+        assert "所在园区的依据：" in project["tooltip"] and "芨芨湖产业园" in project["tooltip"]
+
+
+def test_projects_without_a_reported_park_are_listed_not_drawn():
+    test = open_page(app(), "park_map")
+    projects = table("projects")
+    unplaced = projects[projects["park"].fillna("") == ""]
+    assert len(unplaced)
+    captions = " ".join(caption.value for caption in test.caption)
+    assert "位置未报道、未上图的项目" in captions
+    for name in unplaced["name_zh"]:
+        assert name in captions
+    drawn = {row["project_id"] for row in deck_layers(test)["projects"]["data"]}
+    assert drawn.isdisjoint(set(unplaced["project_id"]))
+
+
+def test_coordinate_sources_are_public_not_repository_paths():
+    for place in reviewed_places():
+        assert "shared/" not in place["source"], place["key"]
+    test = open_page(app(), "park_map")
+    assert "shared/" not in json.dumps(deck_layers(test), ensure_ascii=False)
