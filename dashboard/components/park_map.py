@@ -293,3 +293,21 @@ def base_credit(lang: str) -> str:
         counties=about["counties"]["package"].split()[-1],
         relief=about["relief"]["package"].split()[1],
     )
+
+
+def coordinate_sources(places: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Each place of the map with the public source of its coordinate, for the sources page."""
+    return pd.DataFrame(
+        {
+            pick(("名称", "Name"), lang): [
+                pick((p.name_zh, p.name_en), lang) for p in places.itertuples()
+            ],
+            pick(("类别", "Kind"), lang): [pick(KIND_NAMES[k], lang) for k in places["kind"]],
+            pick(("位置可信度", "Location confidence"), lang): [
+                pick(CONFIDENCE_NAMES.get(c, ("未知位置", "no location")), lang)
+                for c in places["confidence"]
+            ],
+            pick(("坐标依据", "Basis"), lang): places["basis"].fillna(""),
+            pick(("坐标来源", "Coordinate source"), lang): places["source"].fillna("–"),
+        }
+    )

@@ -5,6 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import data
+from dashboard.components.park_map import base_credit, coordinate_sources
 from dashboard.components.provenance import downloads, ledger_for_display
 from dashboard.components.text import article_pieces, escape_markdown, figure_spans, mark_figures
 from dashboard.context import current
@@ -120,3 +121,8 @@ st.dataframe(
     key="sources_ledger",
 )
 downloads(ledger, f"figures_{report_id}", lang, key="sources_ledger")
+
+st.subheader(t("coordinate_sources", lang))
+places = data.table("places")
+st.dataframe(coordinate_sources(places, lang), hide_index=True, key="sources_coordinates")
+st.caption(base_credit(lang))
