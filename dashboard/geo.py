@@ -111,6 +111,11 @@ def mentions(places: pd.DataFrame, metrics: pd.DataFrame) -> dict[str, tuple[str
     return found
 
 
+def coordinate_source(confidence: str, source: str, lang: str) -> str:
+    """The public source of a coordinate; an estimated one has none, and says so in `lang`."""
+    return t("map_estimated_source", lang) if confidence == "ESTIMATED" else str(source)
+
+
 def _cluster_of(key: str) -> str | None:
     for cluster, spec in MAP_SETTINGS["clusters"].items():
         if key in spec["members"]:
@@ -135,7 +140,8 @@ def _tooltip(place, facts: pd.DataFrame, named: dict, names: dict, lang: str) ->
     else:
         lines.append(t("map_no_sentence", lang))
     lines.append(t("map_confidence", lang, text=pick(CONFIDENCE_NAMES[place.confidence], lang)))
-    lines.append(t("map_coordinate_source", lang, text=place.source))
+    source = coordinate_source(place.confidence, place.source, lang)
+    lines.append(t("map_coordinate_source", lang, text=source))
     return "\n".join(lines)
 
 
@@ -165,7 +171,7 @@ def place_rows(
                 "lon": float(place.lon),
                 "radius": radius,
                 "area_reported": bool(len(area)),
-                "source": place.source,
+                "source": coordinate_source(place.confidence, place.source, lang),
                 **style,
                 "tooltip": _tooltip(place, facts, named, names, lang),
             }
@@ -248,8 +254,7 @@ def cluster_rows(places: pd.DataFrame, facts: pd.DataFrame, lang: str) -> pd.Dat
                 name,
                 *fact_lines,
                 t("map_cluster_members", lang, names=member_names),
-                t("map_confidence", lang, text=pick(CONFIDENCE_NAMES[cluster.confidence], lang)),
-                t("map_coordinate_source", lang, text=cluster.source),
+                t("map_cluster_area", lang),
             ]
         )
         rows.append(

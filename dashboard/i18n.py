@@ -308,6 +308,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "map_legend_sure": ("实心粗边：有公开坐标", "Solid, thick outline: published coordinate"),
     "map_legend_approx": ("半透明细边：位置近似", "Translucent, thin outline: approximate"),
+    "map_estimated_source": (
+        "无公开坐标，据报道和公开资料的描述推断",
+        "no published coordinate; inferred from descriptions in reports and public sources",
+    ),
+    "map_cluster_area": (
+        "组团区域：按报道所称芨芨湖周边四个产业园的位置绘出，示意其所在，不是边界（位置近似）",
+        "Cluster area: drawn around the four parks round Jijihu where the report places it; shows where, not a boundary (approximate)",
+    ),
     "coordinate_sources": (
         "地图坐标与底图的来源",
         "Sources of the map's coordinates and base layer",

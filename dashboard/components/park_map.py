@@ -261,7 +261,7 @@ def listing(
                 "name": [pick((c.name_zh, c.name_en), lang) for c in clusters.itertuples()],
                 "kind": pick(KIND_NAMES["cluster"], lang),
                 "confidence": list(clusters["confidence"]),
-                "source": list(clusters["source"]),
+                "source": t("map_cluster_area", lang),
             }
         ),
     ]
@@ -307,7 +307,11 @@ def coordinate_sources(places: pd.DataFrame, lang: str) -> pd.DataFrame:
                 pick(CONFIDENCE_NAMES.get(c, ("未知位置", "no location")), lang)
                 for c in places["confidence"]
             ],
-            pick(("坐标依据", "Basis"), lang): places["basis"].fillna(""),
-            pick(("坐标来源", "Coordinate source"), lang): places["source"].fillna("–"),
+            pick(("坐标来源", "Coordinate source"), lang): [
+                geo.coordinate_source(p.confidence, p.source, lang)
+                if p.confidence != "UNKNOWN"
+                else pick(("无公开位置", "no published location"), lang)
+                for p in places.itertuples()
+            ],
         }
     )

@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
+from dashboard import geo
 from tests.browser.conftest import ARTIFACTS
 from tests.browser.test_pages import screenshot, unexpected
 
@@ -114,5 +115,28 @@ def test_no_request_at_all_leaves_the_server(browser, server_url):
     try:
         canvas_png(page)
         assert blocked == []
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
+def test_hovering_a_park_shows_its_sentence_and_confidence(browser, server_url):
+    context, page, _, _ = open_offline(browser, f"{server_url}/map", 1366)
+    try:
+        canvas_png(page)
+        chart = page.locator("[data-testid='stDeckGlJsonChart'] canvas").first.bounding_box()
+        view = geo.MAP_SETTINGS["view"]
+        cx, cy = geo._world_px(view["lon"], view["lat"], view["zoom"])
+        x, y = geo._world_px(89.55, 44.70, view["zoom"])  # 大井产业园
+        page.mouse.move(
+            chart["x"] + chart["width"] / 2 + x - cx, chart["y"] + chart["height"] / 2 + y - cy
+        )
+        tooltip = page.locator(".deck-tooltip")
+        tooltip.wait_for(state="visible", timeout=10_000)
+        page.screenshot(path=str(ARTIFACTS / "map-laptop-tooltip.png"))
+        text = tooltip.inner_text()
+        assert "大井产业园" in text
+        assert "芨芨湖、西黑山、大井、将军庙四个产业园环绕四周" in text
+        assert "位置近似" in text
     finally:
         context.close()
