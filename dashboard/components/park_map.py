@@ -189,56 +189,71 @@ def deck(
     )
 
 
-def _swatch(fill: str, line: str, shape: str = "circle", dashed: bool = False) -> str:
-    radius = "50%" if shape == "circle" else "2px"
-    style = "dashed" if dashed else "solid"
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _symbol(kind: str, color: tuple[int, int, int], y: int, approximate: bool = False) -> str:
+    r, g, b = color
+    fill, line = (0.12, 0.45) if approximate else (0.3, 0.95)
+    width = 1 if approximate else 2.5
+    if kind == "line":
+        return (
+            f'<line x1="4" y1="{y}" x2="24" y2="{y}" stroke="rgb({r},{g},{b})" stroke-width="2"/>'
+        )
+    if kind in ("box", "dashed"):
+        dash = ' stroke-dasharray="4 3"' if kind == "dashed" else ""
+        inside = 0 if kind == "dashed" else 0.15
+        return (
+            f'<rect x="5" y="{y - 7}" width="18" height="14" rx="2" '
+            f'fill="rgba({r},{g},{b},{inside})" stroke="rgba({r},{g},{b},0.85)" '
+            f'stroke-width="2"{dash}/>'
+        )
     return (
-        f'<span style="display:inline-block;width:12px;height:12px;border-radius:{radius};'
-        f'background:{fill};border:2px {style} {line};vertical-align:middle;margin:0 4px 0 0">'
-        "</span>"
+        f'<circle cx="14" cy="{y}" r="7" fill="rgba({r},{g},{b},{fill})" '
+        f'stroke="rgba({r},{g},{b},{line})" stroke-width="{width}"/>'
     )
 
 
-def _rgba(color: tuple[int, int, int], alpha: float) -> str:
-    return f"rgba({color[0]},{color[1]},{color[2]},{alpha})"
+def _legend_svg(rows: list[tuple[str, str]]) -> str:
+    """An SVG list of (symbol, text) rows; drawn as an image, so no HTML goes into the page."""
+    height = 24 * len(rows) + 6
+    longest = max(sum(14 if ord(c) > 0x2E7F else 7.5 for c in text) for _, text in rows)
+    width = int(40 + longest)
+    body = "".join(
+        f'{symbol}<text x="32" y="{12 + 24 * i + 5}" font-size="13" fill="#1a1a1a">'
+        f"{_escape(text)}</text>"
+        for i, (symbol, text) in enumerate(rows)
+    )
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+        f'font-family="Noto Sans CJK SC, Source Han Sans SC, Microsoft YaHei, PingFang SC, '
+        f'sans-serif">{body}</svg>'
+    )
 
 
-def legend_html(lang: str) -> str:
-    """The legend: symbols, confidence and product colours, from the catalog's words only."""
+def legend_svgs(lang: str) -> tuple[str, str]:
+    """The legend as two SVG images: the map's symbols; confidence and project colours."""
     c = geo.KIND_COLORS
-    items = [
-        (
-            '<span style="display:inline-block;width:16px;border-top:2px solid #5f5f5f;'
-            'vertical-align:middle;margin-right:4px"></span>',
-            "map_legend_county",
-        ),
-        (_swatch(_rgba(c["town"], 0.3), _rgba(c["town"], 0.9)), "map_legend_seat"),
-        (_swatch(_rgba(c["park"], 0.3), _rgba(c["park"], 0.9)), "map_legend_area"),
-        (_swatch(_rgba(c["mine"], 0.3), _rgba(c["mine"], 0.9)), "map_legend_mine"),
-        (_swatch(_rgba(c["power_plant"], 0.3), _rgba(c["power_plant"], 0.9)), "map_legend_power"),
-        (
-            _swatch(_rgba(c["cluster"], 0.15), _rgba(c["cluster"], 0.8), "box"),
-            "map_legend_cluster",
-        ),
-        (_swatch("transparent", _rgba(c["zone"], 0.7), "box", True), "map_legend_outline"),
-        (_swatch(_rgba(c["park"], 0.3), _rgba(c["park"], 0.9)), "map_legend_sure"),
-        (_swatch(_rgba(c["park"], 0.1), _rgba(c["park"], 0.45)), "map_legend_approx"),
-    ]
-    entries = [
-        f'<span style="white-space:nowrap;margin-right:14px">{mark}{t(key, lang)}</span>'
-        for mark, key in items
-    ]
-    products = " ".join(
-        f'<span style="white-space:nowrap;margin-right:10px">'
-        f"{_swatch(_rgba(color, 0.6), _rgba(color, 1))}{pick(PRODUCTS[code], lang)}</span>"
-        for code, color in geo.PRODUCT_COLORS.items()
-        if code in PRODUCTS
-    )
-    return (
-        f'<div style="font-size:13px;line-height:1.9">'
-        f"<b>{t('map_legend_title', lang)}</b>　{' '.join(entries)}<br>"
-        f"{t('map_legend_projects', lang)} {products}</div>"
-    )
+
+    symbols, colours = [], []
+    for kind, color, key in (
+        ("line", (95, 95, 95), "map_legend_county"),
+        ("circle", c["town"], "map_legend_seat"),
+        ("circle", c["park"], "map_legend_area"),
+        ("circle", c["mine"], "map_legend_mine"),
+        ("circle", c["power_plant"], "map_legend_power"),
+        ("box", c["cluster"], "map_legend_cluster"),
+        ("dashed", c["zone"], "map_legend_outline"),
+    ):
+        symbols.append((_symbol(kind, color, 12 + 24 * len(symbols)), t(key, lang)))
+    colours.append((_symbol("circle", c["park"], 12), t("map_legend_sure", lang)))
+    colours.append((_symbol("circle", c["park"], 36, True), t("map_legend_approx", lang)))
+    colours.append(("", t("map_legend_projects", lang)))
+    for code, color in geo.PRODUCT_COLORS.items():
+        y = 12 + 24 * len(colours)
+        colours.append((_symbol("circle", color, y), pick(PRODUCTS[code], lang)))
+    return _legend_svg(symbols), _legend_svg(colours)
 
 
 def listing(

@@ -13,7 +13,7 @@ from dashboard.components.park_map import (
     LAYERS,
     base_credit,
     deck,
-    legend_html,
+    legend_svgs,
     listing,
 )
 from dashboard.components.provenance import downloads, source_line
@@ -49,8 +49,9 @@ shown_projects = filter_projects(coded, products, statuses, [])
 st.pydeck_chart(
     deck(places, facts, shown_projects, chosen, lang, metrics), height=560, key="map_deck"
 )
-# Only the catalog's own words and colours: no report text goes through HTML.
-st.markdown(legend_html(lang), unsafe_allow_html=True)
+st.markdown(f"**{t('map_legend_title', lang)}**")
+for column, legend in zip(st.columns(2), legend_svgs(lang), strict=True):
+    column.image(legend)
 st.caption(t("map_legend", lang))
 st.caption(base_credit(lang))
 
