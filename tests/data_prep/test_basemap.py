@@ -1,4 +1,4 @@
-"""The committed base layer (data_prep/basemap/, built by scripts/build_basemap.py): in WGS-84,
+"""The committed base layer (dashboard/static/basemap/, from scripts/build_basemap.py): in WGS-84,
 small, covering the map's region, and the GCJ-02 conversion it was made with."""
 
 import csv
@@ -12,7 +12,7 @@ from PIL import Image
 from data_prep import PACKAGE_DIR
 from data_prep.gcj02 import distance_m, gcj02_to_wgs84, wgs84_to_gcj02
 
-BASEMAP = PACKAGE_DIR / "basemap"
+BASEMAP = PACKAGE_DIR.parent / "dashboard" / "static" / "basemap"
 REFERENCE = PACKAGE_DIR.parent.parent / "shared" / "reference" / "place_coordinates.csv"
 REGION = tomllib.loads((PACKAGE_DIR / "map.toml").read_text(encoding="utf-8"))["basemap"]["region"]
 # Each county seat of the reference file and the county it is the seat of (by hand).
@@ -26,7 +26,7 @@ SEATS = {
 
 
 def counties() -> dict[str, dict]:
-    data = json.loads((BASEMAP / "counties.geojson").read_text(encoding="utf-8"))
+    data = json.loads((BASEMAP / "counties.json").read_text(encoding="utf-8"))
     return {f["properties"]["name_zh"]: f["geometry"] for f in data["features"]}
 
 
