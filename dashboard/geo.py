@@ -506,6 +506,11 @@ def counties(gcj02: bool = False) -> dict | str:
     }
 
 
+def shift_path(points: list[list[float]]) -> list[list[float]]:
+    """A ring or path of [lon, lat] moved onto GCJ-02."""
+    return [list(wgs84_to_gcj02(lon, lat)) for lon, lat in points]
+
+
 def to_gcj02(frame: pd.DataFrame) -> pd.DataFrame:
     """Points moved onto a GCJ-02 basemap (Amap): the points move, the tiles stay."""
     if frame.empty:

@@ -108,6 +108,10 @@ def deck(
     built_up = move(geo.built_up_rows(places, facts, lang))
     project_frame = move(geo.project_rows(projects, places, lang))
     clusters = geo.cluster_rows(places, facts, lang)
+    outline = geo.dashed_outline()
+    if gcj02:
+        clusters = clusters.assign(polygon=[geo.shift_path(ring) for ring in clusters["polygon"]])
+        outline = [{"path": geo.shift_path(segment["path"])} for segment in outline]
     labels = move(geo.label_rows(place_frame, lang, clusters))
     layers = []
     if "base" in chosen:
@@ -116,7 +120,7 @@ def deck(
         layers.append(
             pdk.Layer(
                 "PathLayer",
-                geo.dashed_outline(),
+                outline,
                 id="outline",
                 get_path="path",
                 get_color=[31, 78, 121, 170],

@@ -156,6 +156,9 @@ def test_a_gcj02_basemap_moves_the_points_not_the_tiles(monkeypatch, setting, cr
     shift = distance_m(89.583, 44.017, qitai["lon"], qitai["lat"])
     # the GCJ-02 offset is a few hundred metres here
     assert (200 < shift < 400) if moved else shift == 0
+    (cluster,) = layers["clusters"]["data"]
+    unmoved = geo.cluster_area("jijihu_cluster", places)[0]
+    assert (distance_m(*unmoved, *cluster["polygon"][0]) > 200) == moved
 
 
 def test_cluster_totals_belong_to_the_cluster_not_to_its_members():
