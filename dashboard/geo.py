@@ -120,6 +120,28 @@ def coordinate_source(confidence: str, source: str, lang: str) -> str:
     return t("map_estimated_source", lang) if confidence == "ESTIMATED" else str(source)
 
 
+def _in_ring(lon: float, lat: float, ring: list[list[float]]) -> bool:
+    inside = False
+    for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1], strict=True):
+        if (y0 > lat) != (y1 > lat) and lon < x0 + (lat - y0) * (x1 - x0) / (y1 - y0):
+            inside = not inside
+    return inside
+
+
+def county_of(lon: float, lat: float, lang: str) -> str:
+    """The county whose committed boundary holds the point, by its coordinate; "" if none."""
+    for feature in COUNTIES["features"]:
+        geometry = feature["geometry"]
+        polygons = geometry["coordinates"]
+        if geometry["type"] == "Polygon":
+            polygons = [polygons]
+        for rings in polygons:
+            if _in_ring(lon, lat, rings[0]) and not any(_in_ring(lon, lat, h) for h in rings[1:]):
+                props = feature["properties"]
+                return pick((props["name_zh"], props["name_en"]), lang)
+    return ""
+
+
 def _cluster_of(key: str) -> str | None:
     for cluster, spec in MAP_SETTINGS["clusters"].items():
         if key in spec["members"]:
@@ -130,6 +152,9 @@ def _cluster_of(key: str) -> str | None:
 def _tooltip(place, facts: pd.DataFrame, named: dict, names: dict, lang: str) -> str:
     name = pick((place.name_zh, place.name_en), lang)
     lines = [name, pick(KIND_NAMES.get(place.kind, (place.kind, place.kind)), lang)]
+    county = county_of(float(place.lon), float(place.lat), lang)
+    if county:
+        lines.append(t("map_in_county", lang, county=county))
     cluster = _cluster_of(place.key)
     if cluster:
         lines.append(t("map_member_of", lang, cluster=names.get(cluster, cluster)))
@@ -176,6 +201,7 @@ def place_rows(
                 "radius": radius,
                 "area_reported": bool(len(area)),
                 "source": coordinate_source(place.confidence, place.source, lang),
+                "county": county_of(float(place.lon), float(place.lat), lang),
                 **style,
                 "tooltip": _tooltip(place, facts, named, names, lang),
             }

@@ -308,6 +308,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "map_legend_sure": ("实心粗边：有公开坐标", "Solid, thick outline: published coordinate"),
     "map_legend_approx": ("半透明细边：位置近似", "Translucent, thin outline: approximate"),
+    "map_in_county": ("按坐标位于：{county}", "By its coordinate, in: {county}"),
     "map_estimated_source": (
         "无公开坐标，据报道和公开资料的描述推断",
         "no published coordinate; inferred from descriptions in reports and public sources",

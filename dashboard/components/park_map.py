@@ -272,7 +272,7 @@ def listing(
     project_frame = geo.project_rows(projects, places, lang)
     clusters = places[places["kind"] == "cluster"]
     parts = [
-        place_frame[["name", "kind", "confidence", "source"]].assign(
+        place_frame[["name", "kind", "county", "confidence", "source"]].assign(
             kind=[pick(KIND_NAMES[k], lang) for k in place_frame["kind"]]
         ),
         pd.DataFrame(
@@ -290,14 +290,15 @@ def listing(
             .rename(columns={"park_quote": "source"})
             .assign(kind=pick(("煤化工项目", "project"), lang))
         )
-    listed = pd.concat(parts, ignore_index=True)
+    listed = pd.concat(parts, ignore_index=True).fillna({"county": ""})
     listed = listed.assign(
         confidence=[pick(CONFIDENCE_NAMES[c], lang) for c in listed["confidence"]]
     )
-    return listed[["name", "kind", "confidence", "source"]].rename(
+    return listed[["name", "kind", "county", "confidence", "source"]].rename(
         columns={
             "name": pick(("名称", "Name"), lang),
             "kind": pick(("类别", "Kind"), lang),
+            "county": pick(("所在县市（按坐标）", "County (by coordinate)"), lang),
             "confidence": pick(("位置可信度", "Location confidence"), lang),
             "source": pick(("来源", "Source"), lang),
         }

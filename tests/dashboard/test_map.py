@@ -267,3 +267,12 @@ def test_coordinate_sources_are_public_not_repository_paths():
         assert "shared/" not in place["source"], place["key"]
     test = open_page(app(), "park_map")
     assert "shared/" not in json.dumps(deck_layers(test), ensure_ascii=False)
+
+
+def test_places_say_which_county_their_coordinate_falls_in():
+    areas = {row["key"]: row for row in deck_layers(open_page(app(), "park_map"))["areas"]["data"]}
+    # 芨芨湖's source names it "Qitai County Jiji Lake"; 五彩湾 lies in the north of 吉木萨尔县
+    assert "按坐标位于：吉木萨尔县" in areas["wucaiwan_town"]["tooltip"]
+    assert "按坐标位于：奇台县" in areas["jijihu_town"]["tooltip"]
+    assert geo.county_of(87.60, 43.825, "en") == "Ürümqi"
+    assert geo.county_of(80.0, 40.0, "zh") == ""  # outside the region
