@@ -14,7 +14,7 @@ from pathlib import Path
 from data_prep import CURATED_DIR, SEEDS_DIR
 from data_prep.build import build, build_tables
 from data_prep.errors import InputError
-from data_prep.load import decode
+from data_prep.load import text_of
 from data_prep.pipeline import read_report
 from data_prep.reports import load_reports
 
@@ -42,7 +42,7 @@ def prepare(
     seeds_dir: Path = SEEDS_DIR,
 ) -> NewReport:
     """Check a new report and work out its id, file name and metadata; raises InputError."""
-    text, encoding = decode(data, name)
+    text, encoding = text_of(data, name)
     if not _DATE.match(report_date):
         raise InputError(name, f"the date {report_date!r} is not YYYY-MM-DD")
     try:

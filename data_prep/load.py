@@ -1,7 +1,9 @@
-"""Read a report file as text: UTF-8 first, GB18030 (which includes GBK) second, nothing else."""
+"""Read a report file as text: plain text in UTF-8 first, GB18030 (which includes GBK) second; a
+saved web page, a PDF page or a Word file through `data_prep.formats`; nothing else."""
 
 from pathlib import Path
 
+from data_prep import formats
 from data_prep.errors import InputError
 
 # Control characters that never occur in extracted newspaper text; many of them mean a binary file.
@@ -52,11 +54,23 @@ def decode(data: bytes, path: Path | str) -> tuple[str, str]:
     return text.replace("\r\n", "\n").replace("\r", "\n"), encoding
 
 
+def text_of(data: bytes, path: Path | str) -> tuple[str, str]:
+    """Return (text, how it was read) for a file's bytes: the text encoding, or html, pdf, docx."""
+    if not data.strip():
+        raise InputError(path, "the file is empty")
+    kind = formats.kind_of(data, str(path))
+    if kind == "text":
+        return decode(data, path)
+    reader = {"html": formats.html_text, "pdf": formats.pdf_text, "docx": formats.docx_text}[kind]
+    text = reader(data, str(path))
+    return text.replace("\r\n", "\n").replace("\r", "\n"), kind
+
+
 def read_text(path: Path | str) -> tuple[str, str]:
-    """Read a file and return (text, encoding)."""
+    """Read a file and return (text, how it was read); see `text_of`."""
     path = Path(path)
     try:
         data = path.read_bytes()
     except OSError as error:
         raise InputError(path, f"cannot be read: {error.strerror}") from None
-    return decode(data, path)
+    return text_of(data, path)
