@@ -44,18 +44,27 @@ def prepare(
     """Check a new report and work out its id, file name and metadata; raises InputError."""
     text, encoding = text_of(data, name)
     if not _DATE.match(report_date):
-        raise InputError(name, f"the date {report_date!r} is not YYYY-MM-DD")
+        raise InputError(
+            name, f"the date {report_date!r} is not YYYY-MM-DD", code="bad_date", date=report_date
+        )
     try:
         date.fromisoformat(report_date if len(report_date) == 10 else report_date + "-01")
     except ValueError:
-        raise InputError(name, f"the date {report_date!r} does not exist") from None
+        raise InputError(
+            name, f"the date {report_date!r} does not exist", code="no_such_date", date=report_date
+        ) from None
     stored = text if text.endswith("\n") else text + "\n"
     digest = hashlib.sha256(stored.encode("utf-8")).hexdigest()
     reports = load_reports(seeds_dir)
     for report in reports:
         existing = (seeds_dir / report.file).read_text(encoding="utf-8")
         if report.sha256 == digest or existing.strip() == text.strip():
-            raise InputError(name, f"this text was already added, as report {report.report_id}")
+            raise InputError(
+                name,
+                f"this text was already added, as report {report.report_id}",
+                code="already_added",
+                report=report.report_id,
+            )
     report_id = f"{max((int(r.report_id) for r in reports), default=-1) + 1:03d}"
     file = f"{report_id}_{digest[:16]}.txt"
     headline = title.strip()

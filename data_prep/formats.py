@@ -38,8 +38,8 @@ def kind_of(data: bytes, name: str) -> str:
     return "text"
 
 
-def _no_text(name: str, kind: str) -> InputError:
-    return InputError(name, f"the {kind} file holds no text")
+def _no_text(name: str, kind: str, code: str) -> InputError:
+    return InputError(name, f"the {kind} holds no text", code=code)
 
 
 def html_text(data: bytes, name: str) -> str:
@@ -53,7 +53,7 @@ def html_text(data: bytes, name: str) -> str:
     if metadata is not None and metadata.title:
         title = metadata.title.strip()
     if not text or not text.strip():
-        raise _no_text(name, "web page")
+        raise _no_text(name, "web page", "html_no_text")
     if title and not text.lstrip().startswith(title):
         text = f"{title}\n\n{text}"
     return text
@@ -67,14 +67,16 @@ def docx_text(data: bytes, name: str) -> str:
     try:
         document = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError):
-        raise InputError(name, "is not a readable Word (.docx) file: it may be damaged") from None
+        raise InputError(
+            name, "is not a readable Word (.docx) file: it may be damaged", code="docx_damaged"
+        ) from None
     lines = [paragraph.text for paragraph in document.paragraphs]
     for table in document.tables:
         for row in table.rows:
             lines.append("  ".join(cell.text.strip() for cell in row.cells))
     text = "\n".join(lines)
     if not text.strip():
-        raise _no_text(name, "Word")
+        raise _no_text(name, "Word file", "docx_no_text")
     return text
 
 
@@ -167,8 +169,12 @@ def pdf_text(data: bytes, name: str) -> str:
                 ]
                 pages.append("\n".join(_reading_order(boxes)))
     except (PDFSyntaxError, PdfminerException, ValueError, KeyError, TypeError):
-        raise InputError(name, "is not a readable PDF file: it may be damaged") from None
+        raise InputError(
+            name, "is not a readable PDF file: it may be damaged", code="pdf_damaged"
+        ) from None
     text = "\n\n".join(page for page in pages if page)
     if not text.strip():
-        raise InputError(name, "the PDF file holds no text (a scanned image needs OCR first)")
+        raise InputError(
+            name, "the PDF file holds no text (a scanned image needs OCR first)", code="pdf_no_text"
+        )
     return text

@@ -77,4 +77,6 @@ def _refuse_unrecorded(seeds_dir: Path, recorded: set[str]) -> None:
                 "is in seeds/ but not recorded in reports.toml, so the build would leave it out: "
                 "move it out of seeds/ and add it with "
                 f"`python -m data_prep add {seed.name} --date YYYY-MM-DD`",
+                code="not_recorded",
+                file=seed.name,
             )
