@@ -48,6 +48,9 @@ _IMPLIED_PER = [
     (re.compile(rf"(?<![\d今去明当本上下全])(年|月|日)(?={_FLOW_WORDS})"), None),
     (re.compile(r"每(年|天|日|月|吨|人|户|立方米|千瓦时|平方米|亩|小时)"), None),
     (re.compile(r"一年"), "年"),
+    # 吨煤成本, 度电成本: a cost or use per ton of coal, per kilowatt-hour.
+    (re.compile(r"(?<![\d.万亿千百十])吨(?=煤|钢|铝|油|水|产品)"), "吨"),
+    (re.compile(r"(?<![\d.万亿千百十])度电"), "千瓦时"),
     (re.compile(r"(?<![\d.])(?:1|一)(吨|立方米|千瓦时)"), None),
 ]
 _PER_NORMAL = {"天": "日"}

@@ -103,6 +103,7 @@ def test_parses_quantity(text, value, high, unit, per, qualifier):
         "第二批项目名单",
         "位列全国第3",
         "第十二届博览会",
+        "前10个月，全区规上工业增加值",
     ],
 )
 def test_leaves_out_what_is_not_a_quantity(text):

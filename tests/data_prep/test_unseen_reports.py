@@ -3,9 +3,9 @@
 Each text under tests/fixtures/unseen/ has an answer key read off the text by hand: every
 quantity as written, its value in the base unit (亿 = 10^8, 万 = 10^4, 万亿 = 10^12), the base
 unit and the rate (`per`: "年" where the text writes a rate per year — 年产, 年处理, /年 —,
-"日" for 日均, "吨" for 每吨 and for a change of a per-ton price; "" for a total, a share, a
-growth rate or a count). Recall, precision and the share of found figures whose rate is right
-are measured over all texts together.
+"日" for 日均, "吨" for 每吨, 吨煤 and a change of a per-ton price, "千瓦时" for 度电;
+"" for a total, a share, a growth rate or a count). Recall, precision and the share of found
+figures whose rate is right are measured over all texts together.
 """
 
 from decimal import Decimal
@@ -90,6 +90,23 @@ KEYS: dict[str, list[tuple[str, str, str, str]]] = {
         ("6个", "6", "个", ""),
         ("637.9亿元", "63790000000", "元", ""),
         ("107.2亿元", "10720000000", "元", ""),
+    ],
+    "project_news.txt": [
+        ("186.4亿元", "18640000000", "元", ""),
+        ("27.5%", "27.5", "%", ""),
+        ("40万吨", "400000", "吨", "年"),
+        ("60万吨", "600000", "吨", "年"),
+        ("320亿元", "32000000000", "元", ""),
+        ("5800大卡/公斤", "5800", "大卡", "公斤"),
+        ("1200元", "1200", "元", "吨"),
+        ("220千伏", "220", "千伏", ""),
+        ("65亩", "65", "亩", ""),
+        ("3200平方米", "3200", "平方米", ""),
+        ("150亿元", "15000000000", "元", "年"),
+        ("20亿元", "2000000000", "元", "年"),
+        ("260万吨", "2600000", "吨", "年"),
+        ("1500个", "1500", "个", ""),
+        ("0.21元", "0.21", "元", "千瓦时"),
     ],
     "halfwidth.txt": [
         ("9.4%", "9.4", "%", ""),
@@ -217,6 +234,10 @@ def test_each_unseen_report_is_read_whole(name):
         ("年处理原煤能力达到3200万吨。", "3200万吨", "年"),
         ("全年发电量1302亿千瓦时。", "1302亿千瓦时", ""),
         ("平仓价为每吨686元，比上月末上涨35元。", "35元", "吨"),
+        ("吨煤成本下降20元。", "20元", "吨"),
+        ("度电成本降至0.18元。", "0.18元", "千瓦时"),
+        ("每年减少二氧化碳排放约260万吨。", "260万吨", "年"),
+        ("一期年产30万吨，二期工程设计产能为年产60万吨。", "60万吨", "年"),
     ],
 )
 def test_rate_of_a_figure(tmp_path, text, raw, per):
