@@ -54,6 +54,8 @@ _IMPLIED_PER = [
     (re.compile(r"(?<![\d.])(?:1|一)(吨|立方米|千瓦时)"), None),
 ]
 _PER_NORMAL = {"天": "日"}
+# A share, a change in points or a multiple has no rate: "吨煤能耗下降18%" is 18%, not 18% per ton.
+_RATIOS = ("%", "百分点", "倍")
 # A change of a rate keeps the rate: "每吨686元，比上月末上涨35元" -> 35元 per 吨.
 _CHANGE = re.compile(r"比|较|上涨|下跌|下降|增加|减少|提高|降低")
 
@@ -183,7 +185,9 @@ def ledger(
         found_subject = found_subject or previous_subject.get(sentence_start, "")
         previous_subject[sentence_start] = found_subject
         clause_text = text[clause_start : quantity.start]
-        per = quantity.per or _implied_per(clause_text)
+        per = quantity.per
+        if not per and quantity.unit not in _RATIOS:
+            per = _implied_per(clause_text)
         unit, earlier_per = previous_rate.get(sentence_start, ("", ""))
         if not per and unit == quantity.unit and _CHANGE.search(clause_text):
             per = earlier_per
