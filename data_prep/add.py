@@ -19,6 +19,7 @@ from data_prep.pipeline import read_report
 from data_prep.reports import load_reports
 
 _DATE = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
+_SPACE = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -58,7 +59,8 @@ def prepare(
     reports = load_reports(seeds_dir)
     for report in reports:
         existing = (seeds_dir / report.file).read_text(encoding="utf-8")
-        if report.sha256 == digest or existing.strip() == text.strip():
+        # The same text from another file (a Word copy of a .txt) differs only in line breaks.
+        if report.sha256 == digest or _SPACE.sub("", existing) == _SPACE.sub("", text):
             raise InputError(
                 name,
                 f"this text was already added, as report {report.report_id}",

@@ -15,6 +15,7 @@ from data_prep.check import read_csv
 from data_prep.clean import clean
 from data_prep.errors import InputError
 from data_prep.load import read_text, text_of
+from tests.conftest import FIXTURES
 from tests.data_prep.make_documents import epaper_page, two_column_pdf, word_file
 
 HEADLINE = "准东开发区一季度“开门红”"
@@ -152,3 +153,12 @@ def test_read_text_reads_a_word_file_from_disk(tmp_path):
     path.write_bytes(word_file([HEADLINE, *PARAGRAPHS]))
     text, kind = read_text(path)
     assert kind == "docx" and "2860万千瓦" in text
+
+
+def test_a_word_copy_of_an_added_text_is_refused_as_already_added(workspace):
+    seeds, out = workspace
+    text = (FIXTURES / "zhundong_2026_05.txt").read_text(encoding="utf-8")
+    add_report(text.encode(), "report.txt", "2026-05-10", seeds_dir=seeds, out_dir=out)
+    paragraphs = ["".join(block.split("\n")) for block in text.split("\n\n")]
+    with pytest.raises(InputError, match="already added, as report 004"):
+        add_report(word_file(paragraphs), "report.docx", "2026-05-10", seeds_dir=seeds, out_dir=out)
