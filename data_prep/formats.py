@@ -19,8 +19,8 @@ from data_prep.errors import InputError
 PDF_MAGIC = b"%PDF-"
 ZIP_MAGIC = b"PK\x03\x04"
 HTML_SUFFIXES = (".html", ".htm")
-# Where fewer boxes than this share of the busiest x position cover a strip, the strip is a gutter.
-_GUTTER_COVER_SHARE = 0.1
+# A box this much taller than the body text is a headline, set across the columns or in one.
+_HEADLINE_HEIGHT = 1.3
 # A gutter is at least this many character widths wide.
 _GUTTER_MIN_CHARS = 0.8
 
@@ -90,25 +90,33 @@ class _Box:
 
 
 def _gutters(boxes: list[_Box], char_width: float) -> list[tuple[float, float]]:
-    """The empty vertical strips between columns: x ranges that (almost) no box covers."""
+    """The empty vertical strips between columns: x ranges that no line of body text covers.
+
+    Headlines (set larger) and lines wider than half the page would fill a gutter; they are left
+    out here and read where they stand (see `_reading_order`).
+    """
     left = int(min(box.x0 for box in boxes))
     right = int(max(box.x1 for box in boxes)) + 1
     cover = [0] * (right - left + 1)
-    # A headline across columns would fill the gutter: only boxes narrower than half the page count.
-    for box in (box for box in boxes if box.x1 - box.x0 < (right - left) / 2):
+    for box in boxes:
+        if box.x1 - box.x0 >= (right - left) / 2 or _is_headline(box, char_width):
+            continue
         for x in range(int(box.x0) - left, int(box.x1) - left + 1):
             cover[x] += 1
-    limit = max(cover) * _GUTTER_COVER_SHARE
     gutters: list[tuple[float, float]] = []
     start = None
     for x, count in enumerate(cover):
-        if count <= limit and start is None:
+        if not count and start is None:
             start = x
-        elif count > limit and start is not None:
+        elif count and start is not None:
             if start > 0 and x - start >= _GUTTER_MIN_CHARS * char_width:
                 gutters.append((left + start, left + x))
             start = None
     return gutters
+
+
+def _is_headline(box: _Box, char_width: float) -> bool:
+    return box.bottom - box.top > _HEADLINE_HEIGHT * char_width
 
 
 def _lines(boxes: list[_Box], tolerance: float) -> list[str]:
@@ -133,7 +141,7 @@ def _reading_order(boxes: list[_Box]) -> list[str]:
         return sum(box.x0 >= gutter_end for _, gutter_end in gutters)
 
     def spans(box: _Box) -> bool:
-        return any(box.x0 < start and box.x1 > end for start, end in gutters)
+        return any(box.x0 < end and box.x1 > start for start, end in gutters)
 
     across = sorted((box for box in boxes if spans(box)), key=lambda b: b.top)
     lines: list[str] = []

@@ -9,7 +9,12 @@ PAGE_WIDTH, PAGE_HEIGHT = 595, 842  # A4 in points
 
 
 def two_column_pdf(headline: str, left: list[str], right: list[str], chars_per_line: int = 16):
-    """A newspaper page: a headline across the page, then two columns of body text.
+    """A newspaper page: a headline across the page, then two columns of body text."""
+    return columns_pdf(headline, [left, right], chars_per_line)
+
+
+def columns_pdf(headline: str, columns: list[list[str]], chars_per_line: int = 16) -> bytes:
+    """A newspaper page: a headline centred over the page, then columns of body text.
 
     Each column's paragraphs are broken into printed lines of `chars_per_line` characters, the way
     a column is set, so that a sentence and even a number run on over a line break.
@@ -23,13 +28,15 @@ def two_column_pdf(headline: str, left: list[str], right: list[str], chars_per_l
     page = canvas.Canvas(out, pagesize=(PAGE_WIDTH, PAGE_HEIGHT))
     page.setFont(CJK_FONT, 18)
     page.drawCentredString(PAGE_WIDTH / 2, PAGE_HEIGHT - 60, headline)
-    page.setFont(CJK_FONT, 10)
-    for x, paragraphs in ((50, left), (310, right)):
-        y = PAGE_HEIGHT - 100
+    size = 10 if len(columns) < 3 else 9
+    page.setFont(CJK_FONT, size)
+    pitch = (PAGE_WIDTH - 80) / len(columns)
+    for number, paragraphs in enumerate(columns):
+        x, y = 40 + number * pitch, PAGE_HEIGHT - 100
         for paragraph in paragraphs:
             for start in range(0, len(paragraph), chars_per_line):
                 page.drawString(x, y, paragraph[start : start + chars_per_line])
-                y -= 14
+                y -= size * 1.4
     page.save()
     return out.getvalue()
 

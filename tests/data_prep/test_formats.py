@@ -16,7 +16,7 @@ from data_prep.clean import clean
 from data_prep.errors import InputError
 from data_prep.load import read_text, text_of
 from tests.conftest import FIXTURES
-from tests.data_prep.make_documents import epaper_page, two_column_pdf, word_file
+from tests.data_prep.make_documents import columns_pdf, epaper_page, two_column_pdf, word_file
 
 HEADLINE = "准东开发区一季度“开门红”"
 # The paragraphs of tests/fixtures/zhundong_2026_05.txt, as an e-paper prints them.
@@ -71,6 +71,20 @@ def test_pdf_columns_come_out_column_by_column():
         i for i, line in enumerate(lines) if right_start in line
     ]
     assert "".join(lines[1:]) == "".join(LEFT + RIGHT)
+
+
+def test_three_columns_under_a_short_headline_are_read_column_by_column():
+    """A headline narrower than a column pair still stands over the gutter it crosses: it is read
+    first, not as the top of the middle column."""
+    columns = [
+        ["准东开发区原煤产量2.38亿吨，同比增长14.9%，占全疆原煤产量的43.6%。"],
+        ["全年发电量1302亿千瓦时，外送电量688亿千瓦时，占全疆外送电量的52.7%。"],
+        ["电解铝产量298.4万吨，铝基新材料产量106万吨，多晶硅产能达到20万吨/年。"],
+    ]
+    text, _ = text_of(columns_pdf("准东经济", columns, chars_per_line=10), "three.pdf")
+    lines = [line for line in text.split("\n") if line]
+    assert lines[0] == "准东经济"
+    assert "".join(lines[1:]) == "".join(column[0] for column in columns)
 
 
 def test_web_page_leaves_out_menus_and_footer():
