@@ -8,6 +8,7 @@ headlines that run across columns read where they stand (see `_reading_order`).
 
 import io
 import logging
+import re
 import statistics
 import zipfile
 from dataclasses import dataclass
@@ -21,6 +22,11 @@ ZIP_MAGIC = b"PK\x03\x04"
 HTML_SUFFIXES = (".html", ".htm")
 # A box this much taller than the body text is a headline, set across the columns or in one.
 _HEADLINE_HEIGHT = 1.3
+# Chinese is dense: a short news item of 150 characters is a whole report, though trafilatura's
+# default (250 characters) would treat it as a failed extraction and run paragraphs together.
+_MIN_EXTRACTED_CHARS = "50"
+# A page title names the site after the headline: "准东开发区一季度“开门红”－昌吉日报数字报".
+_SITE_SUFFIX = re.compile(r"\s*[－—_|｜]\s*[^－—_|｜]*$")
 # A gutter is at least this many character widths wide.
 _GUTTER_MIN_CHARS = 0.8
 
@@ -45,16 +51,20 @@ def _no_text(name: str, kind: str, code: str) -> InputError:
 def html_text(data: bytes, name: str) -> str:
     """The main text of a saved web page (article body, without menus and footers)."""
     import trafilatura
+    from trafilatura.settings import use_config
 
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
-    text = trafilatura.extract(data, include_comments=False, include_tables=True, deduplicate=False)
-    title = ""
-    metadata = trafilatura.extract_metadata(data)
-    if metadata is not None and metadata.title:
-        title = metadata.title.strip()
+    config = use_config()
+    config.set("DEFAULT", "MIN_EXTRACTED_SIZE", _MIN_EXTRACTED_CHARS)
+    text = trafilatura.extract(
+        data, include_comments=False, include_tables=True, deduplicate=False, config=config
+    )
     if not text or not text.strip():
         raise _no_text(name, "web page", "html_no_text")
-    if title and not text.lstrip().startswith(title):
+    metadata = trafilatura.extract_metadata(data)
+    title = _SITE_SUFFIX.sub("", metadata.title.strip()) if metadata and metadata.title else ""
+    if title and title not in text[: len(title) + 200]:
+        # The article body without its headline: the page title stands in for it.
         text = f"{title}\n\n{text}"
     return text
 

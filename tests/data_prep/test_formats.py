@@ -87,8 +87,15 @@ def test_three_columns_under_a_short_headline_are_read_column_by_column():
     assert "".join(lines[1:]) == "".join(column[0] for column in columns)
 
 
-def test_web_page_leaves_out_menus_and_footer():
-    text, _ = text_of(epaper_page(HEADLINE, PARAGRAPHS), "page.html")
+@pytest.mark.parametrize("encoding", ["utf-8", "gb18030"])
+def test_web_page_keeps_headline_and_paragraphs_apart_and_leaves_out_menus(encoding):
+    """A short news item (under 250 characters) too: each paragraph on its own line."""
+    page = epaper_page(HEADLINE, PARAGRAPHS).decode()
+    page = page.replace('charset="utf-8"', f'charset="{encoding}"').encode(encoding)
+    text, _ = text_of(page, "page.html")
+    lines = text.split("\n")
+    assert lines[0] == HEADLINE
+    assert all(paragraph in lines for paragraph in PARAGRAPHS[1:])
     assert "版权所有" not in text and "上一期" not in text and "第03版" not in text
 
 
@@ -176,3 +183,9 @@ def test_a_word_copy_of_an_added_text_is_refused_as_already_added(workspace):
     paragraphs = ["".join(block.split("\n")) for block in text.split("\n\n")]
     with pytest.raises(InputError, match="already added, as report 004"):
         add_report(word_file(paragraphs), "report.docx", "2026-05-10", seeds_dir=seeds, out_dir=out)
+
+
+def test_web_page_without_a_headline_in_its_body_takes_the_page_title():
+    page = epaper_page(HEADLINE, PARAGRAPHS).decode().replace(f"<h1>{HEADLINE}</h1>", "")
+    text, _ = text_of(page.encode(), "page.html")
+    assert text.split("\n")[0] == HEADLINE  # without the site's name after "－"
