@@ -80,10 +80,14 @@ def docx_text(data: bytes, name: str) -> str:
         raise InputError(
             name, "is not a readable Word (.docx) file: it may be damaged", code="docx_damaged"
         ) from None
-    lines = [paragraph.text for paragraph in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            lines.append("  ".join(cell.text.strip() for cell in row.cells))
+    from docx.table import Table
+
+    lines: list[str] = []
+    for block in document.iter_inner_content():  # paragraphs and tables in document order
+        if isinstance(block, Table):
+            lines += ["  ".join(cell.text.strip() for cell in row.cells) for row in block.rows]
+        else:
+            lines.append(block.text)
     text = "\n".join(lines)
     if not text.strip():
         raise _no_text(name, "Word file", "docx_no_text")

@@ -41,7 +41,10 @@ def columns_pdf(headline: str, columns: list[list[str]], chars_per_line: int = 1
     return out.getvalue()
 
 
-def word_file(paragraphs: list[str], table: list[list[str]] | None = None) -> bytes:
+def word_file(
+    paragraphs: list[str], table: list[list[str]] | None = None, after: list[str] = ()
+) -> bytes:
+    """A Word file: paragraphs, then a table (when given), then more paragraphs."""
     import docx
 
     document = docx.Document()
@@ -52,6 +55,8 @@ def word_file(paragraphs: list[str], table: list[list[str]] | None = None) -> by
         for row, cells in zip(grid.rows, table, strict=True):
             for cell, value in zip(row.cells, cells, strict=True):
                 cell.text = value
+    for paragraph in after:
+        document.add_paragraph(paragraph)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()

@@ -100,9 +100,15 @@ def test_web_page_keeps_headline_and_paragraphs_apart_and_leaves_out_menus(encod
 
 
 def test_word_tables_keep_their_cells_apart():
-    data = word_file([HEADLINE], [["项目", "规模", "投资"], ["煤制气", "40亿立方米/年", "360亿元"]])
+    table = [["项目", "规模", "投资"], ["煤制气", "40亿立方米/年", "360亿元"]]
+    data = word_file([HEADLINE], table, after=["表后的一段。"])
     text, _ = text_of(data, "table.docx")
-    assert "煤制气  40亿立方米/年  360亿元" in text
+    assert text.split("\n") == [
+        HEADLINE,
+        "项目  规模  投资",
+        "煤制气  40亿立方米/年  360亿元",
+        "表后的一段。",
+    ]
 
 
 @pytest.mark.parametrize("name", ["page.html", "page.pdf", "report.docx"])
