@@ -13,6 +13,7 @@ from dashboard.context import current
 from dashboard.fmt import quantity
 from dashboard.i18n import STATUS, pick, refusal, t
 from data_prep.errors import InputError
+from data_prep.reports import load_reports
 
 view = current()
 lang = view.lang
@@ -27,6 +28,11 @@ def refused(error: InputError, name: str) -> None:
 
 st.title(t("page_updates", lang))
 st.caption(t("updates_intro", lang))
+try:
+    load_reports(data.seeds_dir())
+except InputError as error:
+    # A file put into seeds/ by hand stops every build: say which, before anything is uploaded.
+    st.warning(refusal(error.code, error.params, error.message, lang))
 
 upload_tab, paste_tab = st.tabs([t("updates_upload", lang), t("updates_paste", lang)])
 uploaded = upload_tab.file_uploader(

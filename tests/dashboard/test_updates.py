@@ -166,3 +166,15 @@ def test_office_files_preview_like_text(workspace, name):
         zip(table_with(test, "数值")["指标"], table_with(test, "数值")["数值"], strict=True)
     )
     assert shown["煤炭产量"] == "2.65亿吨"  # "2025年，准东完成煤炭产量2.65亿吨"
+
+
+def test_a_report_put_into_seeds_by_hand_is_named_on_the_page(workspace):
+    seeds, _ = workspace
+    (seeds / "by_hand.pdf").write_bytes(b"%PDF-1.4")
+    test = updates_page()
+    assert not test.exception
+    assert test.warning[0].value.startswith("by_hand.pdf 放在 seeds/ 中却没有登记")
+    test.file_uploader(key="updates_file").set_value(
+        ("new.txt", NEW.read_bytes(), "text/plain")
+    ).run()
+    assert "by_hand.pdf" in test.error[0].value  # and nothing is previewed or saved
