@@ -185,10 +185,13 @@ def ledger(
         found_subject = found_subject or previous_subject.get(sentence_start, "")
         previous_subject[sentence_start] = found_subject
         clause_text = text[clause_start : quantity.start]
+        unit, earlier_per = previous_rate.get(sentence_start, ("", ""))
+        # A rate word taken by a figure of another measure stays with it: in "年产40亿立方米天然气
+        # 项目完成投资56亿元" the investment is no rate; in "年产40万吨和60万吨" both are.
+        rate_words = clause if earlier_per and unit != quantity.unit else clause_text
         per = quantity.per
         if not per and quantity.unit not in _RATIOS:
-            per = _implied_per(clause_text)
-        unit, earlier_per = previous_rate.get(sentence_start, ("", ""))
+            per = _implied_per(rate_words)
         if not per and unit == quantity.unit and _CHANGE.search(clause_text):
             per = earlier_per
         previous_rate[sentence_start] = (quantity.unit, per)
