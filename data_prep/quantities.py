@@ -36,6 +36,8 @@ UNITS: dict[str, tuple[str, Decimal]] = {
     "吨": ("吨", Decimal(1)),
     "公斤": ("吨", Decimal("0.001")),
     "千克": ("吨", Decimal("0.001")),
+    # 供电煤耗 is written in grams of coal per kilowatt-hour.
+    "克": ("克", Decimal(1)),
     "标准立方米": ("立方米", Decimal(1)),
     "立方米": ("立方米", Decimal(1)),
     "立方": ("立方米", Decimal(1)),

@@ -3,7 +3,7 @@
 Each text under tests/fixtures/unseen/ has an answer key read off the text by hand: every
 quantity as written, its value in the base unit (亿 = 10^8, 万 = 10^4, 万亿 = 10^12), the base
 unit and the rate (`per`: "年" where the text writes a rate per year — 年产, 年处理, /年 —,
-"日" for 日均, "吨" for 每吨, 吨煤 and a change of a per-ton price, "千瓦时" for 度电;
+"日" for 日均, "吨" for 每吨, 吨煤 and a change of a per-ton price, "千瓦时" for 每千瓦时 and 度电;
 "" for a total, a share, a growth rate or a count). Recall, precision and the share of found
 figures whose rate is right are measured over all texts together.
 """
@@ -190,6 +190,21 @@ KEYS: dict[str, list[tuple[str, str, str, str]]] = {
         ("15元", "15", "元", "吨"),
         ("4.6万平方米", "46000", "平方米", ""),
         ("560户", "560", "户", ""),
+    ],
+    "power_plant_news.txt": [
+        ("168小时", "168", "小时", ""),
+        ("100万千瓦", "1000000", "千瓦", ""),
+        ("86亿元", "8600000000", "元", ""),
+        ("110亿千瓦时", "11000000000", "千瓦时", "年"),
+        ("420万吨", "4200000", "吨", "年"),
+        ("268克", "268", "克", "千瓦时"),
+        ("30克", "30", "克", "千瓦时"),
+        ("35千伏", "35", "千伏", ""),
+        ("12公里", "12", "公里", ""),
+        ("8.5万平方米", "85000", "平方米", ""),
+        ("1860万千瓦", "18600000", "千瓦", ""),
+        ("532亿千瓦时", "53200000000", "千瓦时", ""),
+        ("9.6%", "9.6", "%", ""),
     ],
 }
 
