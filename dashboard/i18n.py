@@ -43,12 +43,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "page_map": ("园区地图", "Park map"),
     "page_updates": ("数据更新", "Updates"),
     "updates_intro": (
-        "上传或粘贴一篇新报道（UTF-8 或 GBK 文本），查看清理后的原文、识别出的数字和将要更新的指标，确认后保存为新报道并重新生成数据表。",
-        "Upload or paste a new report (UTF-8 or GBK text), see its cleaned text, the figures found and the metrics it would update, then save it as a new report and rebuild the tables.",
+        "上传或粘贴一篇新报道（文本、电子报网页、PDF 版面或 Word 文件），查看清理后的原文、识别出的数字和将要更新的指标，确认后保存为新报道并重新生成数据表。",
+        "Upload or paste a new report (text, e-paper web page, PDF page or Word file), see its cleaned text, the figures found and the metrics it would update, then save it as a new report and rebuild the tables.",
     ),
     "updates_upload": ("上传文件", "Upload a file"),
     "updates_paste": ("粘贴文本", "Paste text"),
-    "updates_file": ("报道文本文件（.txt）", "Report text file (.txt)"),
+    "updates_file": (
+        "报道文件（.txt、.html、.pdf、.docx）",
+        "Report file (.txt, .html, .pdf, .docx)",
+    ),
     "updates_text": ("报道全文", "Full text of the report"),
     "updates_date": ("报道日期", "Report date"),
     "updates_title": ("标题（可不填）", "Headline (optional)"),
@@ -321,6 +324,45 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "地图坐标与底图的来源",
         "Sources of the map's coordinates and base layer",
     ),
+    # Updates page: why a report file is refused (InputError codes of data_prep), the upload limit.
+    "refusal_empty": ("文件是空的", "the file is empty"),
+    "refusal_binary": ("这是二进制文件，不是文本", "the file is binary, not text"),
+    "refusal_truncated": (
+        "文件在一个 UTF-8 字符中间结束，似乎不完整",
+        "it ends in the middle of a UTF-8 character: the file looks truncated",
+    ),
+    "refusal_not_text": (
+        "既不是 UTF-8 也不是 GBK（GB18030）编码的文本",
+        "it is neither UTF-8 nor GBK (GB18030) text",
+    ),
+    "refusal_bad_date": ("日期 {date} 不是“年-月-日”格式", "the date {date} is not YYYY-MM-DD"),
+    "refusal_no_such_date": ("日期 {date} 不存在", "the date {date} does not exist"),
+    "refusal_already_added": (
+        "这篇文本已经添加过，是报道 {report}",
+        "this text was already added, as report {report}",
+    ),
+    "refusal_pdf_damaged": (
+        "不是可读的 PDF 文件，可能已损坏",
+        "it is not a readable PDF file: it may be damaged",
+    ),
+    "refusal_pdf_no_text": (
+        "PDF 中没有文字（扫描的图片需先做文字识别）",
+        "the PDF holds no text (a scanned image needs OCR first)",
+    ),
+    "refusal_docx_damaged": (
+        "不是可读的 Word（.docx）文件，可能已损坏",
+        "it is not a readable Word (.docx) file: it may be damaged",
+    ),
+    "refusal_docx_no_text": ("Word 文件中没有文字", "the Word file holds no text"),
+    "refusal_html_no_text": ("网页中找不到正文", "the web page holds no article text"),
+    "refusal_not_recorded": (
+        "{file} 放在 seeds/ 中却没有登记，生成数据表时不会读它：请把它移出 seeds/，再用 python -m data_prep add 添加",
+        "{file} is in seeds/ but not recorded, so the build would leave it out: move it out of seeds/ and add it with python -m data_prep add",
+    ),
+    "updates_limit": (
+        "文件不超过 {mb} MB，可以是文本（.txt，UTF-8 或 GBK）、保存的电子报网页（.html）、电子报 PDF 版面（.pdf）或 Word 文件（.docx）。更大的文件请复制正文后在“粘贴文本”中粘贴。",
+        "Files up to {mb} MB: text (.txt, UTF-8 or GBK), a saved e-paper web page (.html), an e-paper PDF page (.pdf) or a Word file (.docx). For a larger file, copy its text into “Paste text”.",
+    ),
 }
 
 RELEVANCE = {
@@ -353,6 +395,12 @@ def t(key: str, lang: str, **values: object) -> str:
     zh, en = MESSAGES[key]
     text = en if lang == "en" else zh
     return text.format(**values) if values else text
+
+
+def refusal(code: str, params: dict[str, object], message: str, lang: str) -> str:
+    """Why a file was refused, in `lang`, from the refusal's code; `message` when it has none."""
+    key = f"refusal_{code}"
+    return t(key, lang, **params) if key in MESSAGES else message
 
 
 def pick(pair: tuple[str, str], lang: str) -> str:

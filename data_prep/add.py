@@ -14,11 +14,12 @@ from pathlib import Path
 from data_prep import CURATED_DIR, SEEDS_DIR
 from data_prep.build import build, build_tables
 from data_prep.errors import InputError
-from data_prep.load import decode
+from data_prep.load import text_of
 from data_prep.pipeline import read_report
 from data_prep.reports import load_reports
 
 _DATE = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
+_SPACE = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -42,20 +43,30 @@ def prepare(
     seeds_dir: Path = SEEDS_DIR,
 ) -> NewReport:
     """Check a new report and work out its id, file name and metadata; raises InputError."""
-    text, encoding = decode(data, name)
+    text, encoding = text_of(data, name)
     if not _DATE.match(report_date):
-        raise InputError(name, f"the date {report_date!r} is not YYYY-MM-DD")
+        raise InputError(
+            name, f"the date {report_date!r} is not YYYY-MM-DD", code="bad_date", date=report_date
+        )
     try:
         date.fromisoformat(report_date if len(report_date) == 10 else report_date + "-01")
     except ValueError:
-        raise InputError(name, f"the date {report_date!r} does not exist") from None
+        raise InputError(
+            name, f"the date {report_date!r} does not exist", code="no_such_date", date=report_date
+        ) from None
     stored = text if text.endswith("\n") else text + "\n"
     digest = hashlib.sha256(stored.encode("utf-8")).hexdigest()
     reports = load_reports(seeds_dir)
     for report in reports:
         existing = (seeds_dir / report.file).read_text(encoding="utf-8")
-        if report.sha256 == digest or existing.strip() == text.strip():
-            raise InputError(name, f"this text was already added, as report {report.report_id}")
+        # The same text from another file (a Word copy of a .txt) differs only in line breaks.
+        if report.sha256 == digest or _SPACE.sub("", existing) == _SPACE.sub("", text):
+            raise InputError(
+                name,
+                f"this text was already added, as report {report.report_id}",
+                code="already_added",
+                report=report.report_id,
+            )
     report_id = f"{max((int(r.report_id) for r in reports), default=-1) + 1:03d}"
     file = f"{report_id}_{digest[:16]}.txt"
     headline = title.strip()

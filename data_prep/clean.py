@@ -31,6 +31,9 @@ _SPACE_RULES = [
     re.compile(r"[ \t\u3000]+(?=[，。、；：！？”）》])"),
     re.compile(r"(?<=[，。、；：！？“（《])[ \t\u3000]+"),
 ]
+# Table-like lines ("项目  规模  投资"): cells apart by two or more spaces or a tab. Such a line
+# is a paragraph of its own and keeps its cell gaps: a cell's figure never reads another's words.
+_TABLE_GAP = re.compile(r"[ \t\u3000]{2,}|\t")
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９．", "0123456789.")
 # Column text (a printed page) has short lines; text with one paragraph per line has long ones.
 _COLUMN_MEDIAN_MAX = 30
@@ -121,6 +124,10 @@ def _continues_directly(prev: str, nxt: str, layout: _Layout) -> bool:
     return not (_ends_sentence(prev) and len(prev) < 0.6 * layout.width)
 
 
+def _is_table_row(line: str) -> bool:
+    return len(_TABLE_GAP.findall(line)) >= 2
+
+
 def _tidy_line(line: str) -> str:
     line = line.strip().translate(_FULLWIDTH_DIGITS)
     if _LETTER_SPACED.search(line):
@@ -135,6 +142,9 @@ def _squeeze_spaces(chars: list[str], lines: list[int]) -> tuple[list[str], list
     for rule in _SPACE_RULES:
         for match in rule.finditer(text):
             drop.update(range(match.start(), match.end()))
+    if _is_table_row(text):
+        for match in _TABLE_GAP.finditer(text):
+            drop.difference_update(range(match.start(), match.end()))
     kept = [i for i in range(len(chars)) if i not in drop]
     return [chars[i] for i in kept], [lines[i] for i in kept]
 
@@ -154,7 +164,9 @@ def clean(raw: str) -> CleanText:
             gap += 1
             continue
         if prev:
-            if gap:
+            if _is_table_row(prev) or _is_table_row(line):
+                joined = False
+            elif gap:
                 joined = _continues_after_blank(prev, line, prev_in_block, layout)
             else:
                 joined = _continues_directly(prev, line, layout)

@@ -29,7 +29,8 @@ LEDGER_COLUMNS = [
 ]
 
 _SENTENCE_END = re.compile(r"[。！？!?]+[”’」』]?|\n")
-_CLAUSE_BREAK = re.compile(r"[，,；;：:、。！？!?\n]")
+# Table cells (two or more spaces or a tab apart, see `data_prep.clean`) are clauses too.
+_CLAUSE_BREAK = re.compile(r"[，,；;：:、。！？!?\n]|[ \t\u3000]{2,}|\t")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年(?!代)")
 _RELATIVE_YEAR = re.compile(r"今年|去年|明年")
 _RELATIVE_OFFSET = {"今年": 0, "去年": -1, "明年": 1}
@@ -37,15 +38,26 @@ _PERIOD = re.compile(
     r"十[一二三四五六七八九]五|上半年|下半年|[一二三四]季度|\d{1,2}-\d{1,2}月|前\d+个?月"
 )
 # What flows per year, month or day: 年产, 年发电量, 月收入, 日均, 日处理.
-_FLOW_WORDS = "产|均|薪|利税|交易额|收入|销售|发电|供|输送|处理|加工|出栏|营业|用|节约|排放"
+_FLOW_WORDS = (
+    "产|均|薪|利税|交易额|收入|销售|发电|供|输送|处理|加工|出栏|营业|用|节约|排放"
+    "|设计|外送|转化|吞吐|运输|运量|消耗|消费|减排|采|输"
+)
 # Words that make a figure a rate although no slash says so: 年产能, 日均, 每吨, 一年收入.
 _IMPLIED_PER = [
-    (re.compile(rf"(?<![\d今去明当本上下])(年|月|日)(?={_FLOW_WORDS})"), None),
+    # 全年发电量 is the year's total, not a rate.
+    (re.compile(rf"(?<![\d今去明当本上下全])(年|月|日)(?={_FLOW_WORDS})"), None),
     (re.compile(r"每(年|天|日|月|吨|人|户|立方米|千瓦时|平方米|亩|小时)"), None),
     (re.compile(r"一年"), "年"),
+    # 吨煤成本, 度电成本: a cost or use per ton of coal, per kilowatt-hour.
+    (re.compile(r"(?<![\d.万亿千百十])吨(?=煤|钢|铝|油|水|产品)"), "吨"),
+    (re.compile(r"(?<![\d.万亿千百十])度电"), "千瓦时"),
     (re.compile(r"(?<![\d.])(?:1|一)(吨|立方米|千瓦时)"), None),
 ]
 _PER_NORMAL = {"天": "日"}
+# A share, a change in points or a multiple has no rate: "吨煤能耗下降18%" is 18%, not 18% per ton.
+_RATIOS = ("%", "百分点", "倍")
+# A change of a rate keeps the rate: "每吨686元，比上月末上涨35元" -> 35元 per 吨.
+_CHANGE = re.compile(r"比|较|上涨|下跌|下降|增加|减少|提高|降低")
 
 
 @dataclass(frozen=True)
@@ -158,6 +170,7 @@ def ledger(
     text = page.text.text
     figures: list[Figure] = []
     previous_subject: dict[int, str] = {}
+    previous_rate: dict[int, tuple[str, str]] = {}
     previous_end = 0
     for quantity in find_quantities(text):
         span = page.span_at(quantity.start)
@@ -171,6 +184,17 @@ def ledger(
         found_subject = _subject(text, clause, quantity.end)
         found_subject = found_subject or previous_subject.get(sentence_start, "")
         previous_subject[sentence_start] = found_subject
+        clause_text = text[clause_start : quantity.start]
+        unit, earlier_per = previous_rate.get(sentence_start, ("", ""))
+        # A rate word taken by a figure of another measure stays with it: in "年产40亿立方米天然气
+        # 项目完成投资56亿元" the investment is no rate; in "年产40万吨和60万吨" both are.
+        rate_words = clause if earlier_per and unit != quantity.unit else clause_text
+        per = quantity.per
+        if not per and quantity.unit not in _RATIOS:
+            per = _implied_per(rate_words)
+        if not per and unit == quantity.unit and _CHANGE.search(clause_text):
+            per = earlier_per
+        previous_rate[sentence_start] = (quantity.unit, per)
         figures.append(
             Figure(
                 source=source,
@@ -178,7 +202,7 @@ def ledger(
                 role=span.role if span else "body",
                 quantity=quantity,
                 subject=found_subject,
-                per=quantity.per or _implied_per(text[clause_start : quantity.start]),
+                per=per,
                 year=_year(before, report_year),
                 period=(_PERIOD.findall(before) or [""])[-1],
                 sentence=text[sentence_start:sentence_end].strip(),

@@ -4,7 +4,9 @@ Works on cleaned text (see `data_prep.clean`), never on jieba tokens. Values are
 base units written in Chinese (吨, 千瓦, 千瓦时, 立方米, 元, 平方公里, ...): `2725万千瓦` is
 27,250,000 千瓦 and `1.8吉瓦` is 1,800,000 千瓦. What is not a quantity is left out: years, dates,
 times, plan names (十四五), ordinals (第6个), slogans in quotes ("1+1+N", 三年见雏形), model names
-(5G, 3C), road codes (314国道) and bare numbers without unit or magnitude (phone numbers, 618).
+(5G, 3C), road codes (314国道), phases (一期, 分两期建设) and bare numbers without unit or magnitude
+(phone numbers, 618). Voltage classes are 千伏 (±1100千伏 keeps "±" as its qualifier) and calorific
+values are 大卡 per 公斤.
 """
 
 import re
@@ -20,6 +22,10 @@ UNITS: dict[str, tuple[str, Decimal]] = {
     "MWh": ("千瓦时", Decimal(1000)),
     "GWh": ("千瓦时", Decimal(10**6)),
     "度": ("千瓦时", Decimal(1)),
+    "千伏安": ("千伏安", Decimal(1)),
+    "千伏": ("千伏", Decimal(1)),
+    "kV": ("千伏", Decimal(1)),
+    "伏": ("千伏", Decimal("0.001")),
     "千瓦": ("千瓦", Decimal(1)),
     "兆瓦": ("千瓦", Decimal(1000)),
     "吉瓦": ("千瓦", Decimal(10**6)),
@@ -30,6 +36,8 @@ UNITS: dict[str, tuple[str, Decimal]] = {
     "吨": ("吨", Decimal(1)),
     "公斤": ("吨", Decimal("0.001")),
     "千克": ("吨", Decimal("0.001")),
+    # 供电煤耗 is written in grams of coal per kilowatt-hour.
+    "克": ("克", Decimal(1)),
     "标准立方米": ("立方米", Decimal(1)),
     "立方米": ("立方米", Decimal(1)),
     "立方": ("立方米", Decimal(1)),
@@ -37,11 +45,18 @@ UNITS: dict[str, tuple[str, Decimal]] = {
     "平方公里": ("平方公里", Decimal(1)),
     "平方千米": ("平方公里", Decimal(1)),
     "平方米": ("平方米", Decimal(1)),
+    "平米": ("平方米", Decimal(1)),
+    "㎡": ("平方米", Decimal(1)),
     "公顷": ("公顷", Decimal(1)),
     "亩": ("亩", Decimal(1)),
     "公里": ("公里", Decimal(1)),
     "千米": ("公里", Decimal(1)),
     "米": ("米", Decimal(1)),
+    "大卡": ("大卡", Decimal(1)),
+    "千卡": ("大卡", Decimal(1)),
+    "kcal": ("大卡", Decimal(1)),
+    "兆焦": ("兆焦", Decimal(1)),
+    "MJ": ("兆焦", Decimal(1)),
     "美元": ("美元", Decimal(1)),
     "欧元": ("欧元", Decimal(1)),
     "港元": ("港元", Decimal(1)),
@@ -89,6 +104,9 @@ PER_UNITS = (
     "天",
     "小时",
     "吨",
+    "公斤",
+    "千克",
+    "kg",
     "立方米",
     "千瓦时",
     "千瓦",
@@ -99,7 +117,7 @@ PER_UNITS = (
     "户",
     "公里",
 )
-_PER_NORMAL = {"天": "日", "度": "千瓦时"}
+_PER_NORMAL = {"天": "日", "度": "千瓦时", "千克": "公斤", "kg": "公斤"}
 
 CN_DIGITS = {
     "零": 0,
@@ -120,14 +138,14 @@ CN_SMALL = {"十": 10, "百": 100, "千": 1000}
 _ARABIC = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _CHINESE = r"[零〇一二两三四五六七八九十百千]+"
 _NUMBER = rf"(?:{_ARABIC}|{_CHINESE})"
-_MAGNITUDE = r"(?:万亿|千亿|百亿|十亿|千万|百万|十万|亿|万|千(?![瓦克米]))"
+_MAGNITUDE = r"(?:万亿|千亿|百亿|十亿|千万|百万|十万|亿|万|千(?![瓦克米伏卡]))"
 _UNIT = "|".join(re.escape(unit) for unit in sorted(UNITS, key=len, reverse=True))
 _PER = "|".join(re.escape(unit) for unit in sorted(PER_UNITS, key=len, reverse=True))
 _RANGE = r"\s*(?:-|–|—|~|～|至|到)\s*"
 
 QUANTITY = re.compile(
     rf"""
-    (?P<num>{_NUMBER})(?P<approx1>余|多)?
+    (?P<pm>±)?(?P<num>{_NUMBER})(?P<approx1>余|多)?
     (?:(?P<sep>{_RANGE})(?P<num2>{_NUMBER}))?
     (?:[ \t]?(?P<mag>{_MAGNITUDE}))?(?P<approx2>余|多)?
     (?:[ \t]?(?P<unit>{_UNIT})|(?<=[万亿])(?P<fang>方)(?![面式向案法针]))?
@@ -253,6 +271,10 @@ def _rejected(text: str, match: re.Match[str], low: Decimal) -> bool:
         return True  # 5G, 3C
     if before in ("+", "＋") or after in ("+", "＋"):
         return True  # 1+1+N
+    if unit == "期" and not match["mag"]:
+        return True  # 一期工程, 分两期建设: a phase, not a count
+    if unit in ("月", "个月") and before == "前" and not match["mag"]:
+        return True  # 前10个月: the period of a statistic, not a duration
     if unit in _DATE_UNITS or _is_year(match, low):
         return True  # 8月1日, 1-6月, 2024年
     if match["num2"] and unit == "年" and low >= 1900:
@@ -288,7 +310,7 @@ def find_quantities(text: str) -> list[Quantity]:
         base, factor = UNITS.get(unit_raw, ("立方米", Decimal(1)) if unit_raw == "方" else ("", 1))
         scale = MAGNITUDES.get(match["mag"] or "", Decimal(1)) * factor
         qualifiers = [
-            _pre_qualifier(text, match.start()),
+            match["pm"] or _pre_qualifier(text, match.start()),
             match["approx1"] or "",
             match["approx2"] or "",
             match["after"] or "",

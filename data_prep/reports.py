@@ -7,6 +7,8 @@ from pathlib import Path
 
 from data_prep.errors import InputError
 
+# Files that hold a report; anything else in seeds/ (reports.toml, notes) is not a report.
+REPORT_SUFFIXES = (".txt", ".html", ".htm", ".pdf", ".docx", ".doc")
 REQUIRED = (
     "report_id",
     "file",
@@ -62,4 +64,19 @@ def load_reports(seeds_dir: Path) -> list[Report]:
     ids = [report.report_id for report in reports]
     if len(set(ids)) != len(ids):
         raise InputError(path, "report ids are not unique")
+    _refuse_unrecorded(seeds_dir, {report.file for report in reports})
     return reports
+
+
+def _refuse_unrecorded(seeds_dir: Path, recorded: set[str]) -> None:
+    """A report file put into seeds/ by hand is named, never silently left out of the build."""
+    for seed in sorted(seeds_dir.iterdir()):
+        if seed.suffix.lower() in REPORT_SUFFIXES and seed.name not in recorded:
+            raise InputError(
+                seed,
+                "is in seeds/ but not recorded in reports.toml, so the build would leave it out: "
+                "move it out of seeds/ and add it with "
+                f"`python -m data_prep add {seed.name} --date YYYY-MM-DD`",
+                code="not_recorded",
+                file=seed.name,
+            )

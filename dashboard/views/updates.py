@@ -1,6 +1,7 @@
 """Updates: add a report by upload or paste, see its cleaned text with every figure marked and the
 rows it would add, then save it (the same code path as `python -m data_prep add`)."""
 
+import hashlib
 from datetime import date
 
 import pandas as pd
@@ -10,16 +11,37 @@ from dashboard import data
 from dashboard.components.text import mark_figures
 from dashboard.context import current
 from dashboard.fmt import quantity
-from dashboard.i18n import STATUS, pick, t
+from dashboard.i18n import STATUS, pick, refusal, t
 from data_prep.errors import InputError
+from data_prep.reports import load_reports
 
 view = current()
 lang = view.lang
+# Streamlit refuses a larger file in the browser, in English and in small print: say it first.
+limit_mb = int(st.get_option("server.maxUploadSize"))
+
+
+def refused(error: InputError, name: str) -> None:
+    reason = refusal(error.code, error.params, error.message, lang)
+    st.error(t("updates_refused", lang, reason=reason, file=name))
+
+
 st.title(t("page_updates", lang))
 st.caption(t("updates_intro", lang))
+try:
+    load_reports(data.seeds_dir())
+except InputError as error:
+    # A file put into seeds/ by hand stops every build: say which, before anything is uploaded.
+    st.warning(refusal(error.code, error.params, error.message, lang))
 
 upload_tab, paste_tab = st.tabs([t("updates_upload", lang), t("updates_paste", lang)])
-uploaded = upload_tab.file_uploader(t("updates_file", lang), type=["txt"], key="updates_file")
+uploaded = upload_tab.file_uploader(
+    t("updates_file", lang),
+    type=["txt", "html", "htm", "pdf", "docx"],
+    key="updates_file",
+    max_upload_size=limit_mb,
+)
+upload_tab.caption(t("updates_limit", lang, mb=limit_mb))
 pasted = paste_tab.text_area(
     t("updates_text", lang), height=200, key="updates_text", max_chars=200_000
 )
@@ -28,76 +50,89 @@ day = left.date_input(t("updates_date", lang), value=date.today(), key="updates_
 title = middle.text_input(t("updates_title", lang), key="updates_title", max_chars=200)
 paper = right.text_input(t("updates_newspaper", lang), key="updates_newspaper", max_chars=100)
 
+
+def preview_and_save(content: bytes, name: str) -> None:
+    """The preview of a report and its save button; returns early (never st.stop, which would
+    also stop the frame's footer) when the report is refused or was just saved."""
+
+    digest = hashlib.sha256(content).hexdigest()
+    saved = st.session_state.get("updates_saved")
+    if saved and saved[1] == digest:
+        # Saved on the run before, which reran the app so that the sidebar and footer list it.
+        st.success(t("updates_saved", lang, report=saved[0]))
+        return
+
+    try:
+        preview = data.preview_report(content, name, day.isoformat(), title, paper)
+    except InputError as error:
+        refused(error, name)
+        return
+
+    st.subheader(t("updates_would_add", lang, report=preview.report_id))
+    metrics = preview.metrics
+    if metrics.empty and preview.projects.empty:
+        st.info(t("updates_nothing", lang))
+    if len(metrics):
+        st.dataframe(
+            pd.DataFrame(
+                {
+                    t("col_label", lang): [
+                        pick((a, b), lang)
+                        for a, b in zip(metrics["label_zh"], metrics["label_en"], strict=True)
+                    ],
+                    pick(("数值", "Value"), lang): [
+                        quantity(r.value, r.display_unit, lang, r.qualifier, r.value_high)
+                        for r in metrics.itertuples()
+                    ],
+                    pick(("年份", "Year"), lang): metrics["year"].astype(str),
+                    pick(("原句", "Sentence"), lang): metrics["quote"],
+                }
+            ),
+            hide_index=True,
+            key="updates_metrics",
+        )
+    if len(preview.projects):
+        st.dataframe(
+            pd.DataFrame(
+                {
+                    pick(("项目", "Project"), lang): [
+                        pick((a, b), lang)
+                        for a, b in zip(
+                            preview.projects["name_zh"], preview.projects["name_en"], strict=True
+                        )
+                    ],
+                    t("status", lang): [
+                        f"{pick(STATUS[s], lang)}（{w}）"
+                        for s, w in zip(
+                            preview.projects["status"], preview.projects["status_raw"], strict=True
+                        )
+                    ],
+                    pick(("原句", "Sentence"), lang): preview.projects["quote"],
+                }
+            ),
+            hide_index=True,
+            key="updates_projects",
+        )
+    st.caption(t("updates_unclaimed", lang, n=len(preview.unclaimed)))
+
+    st.subheader(t("text_with_figures", lang))
+    spans = list(zip(preview.figures["start"], preview.figures["end"], strict=True))
+    with st.container(height=360, border=True):
+        st.markdown(mark_figures(preview.text, spans).replace("\n", "\n\n"))
+
+    if st.button(t("updates_save", lang), type="primary", key="updates_save"):
+        try:
+            report_id = data.save_report(content, name, day.isoformat(), title, paper)
+        except InputError as error:
+            refused(error, name)
+        else:
+            st.session_state["updates_saved"] = (report_id, digest)
+            st.rerun()
+
+
 if uploaded is not None:
-    content, name = uploaded.getvalue(), uploaded.name
+    preview_and_save(uploaded.getvalue(), uploaded.name)
 elif pasted.strip():
-    content, name = pasted.encode("utf-8"), "pasted.txt"
+    preview_and_save(pasted.encode("utf-8"), "pasted.txt")
 else:
     st.info(t("updates_waiting", lang))
-    st.stop()
-
-try:
-    preview = data.preview_report(content, name, day.isoformat(), title, paper)
-except InputError as error:
-    st.error(t("updates_refused", lang, reason=error.message, file=name))
-    st.stop()
-
-st.subheader(t("updates_would_add", lang, report=preview.report_id))
-metrics = preview.metrics
-if metrics.empty and preview.projects.empty:
-    st.info(t("updates_nothing", lang))
-if len(metrics):
-    st.dataframe(
-        pd.DataFrame(
-            {
-                t("col_label", lang): [
-                    pick((a, b), lang)
-                    for a, b in zip(metrics["label_zh"], metrics["label_en"], strict=True)
-                ],
-                pick(("数值", "Value"), lang): [
-                    quantity(r.value, r.display_unit, lang, r.qualifier, r.value_high)
-                    for r in metrics.itertuples()
-                ],
-                pick(("年份", "Year"), lang): metrics["year"].astype(str),
-                pick(("原句", "Sentence"), lang): metrics["quote"],
-            }
-        ),
-        hide_index=True,
-        key="updates_metrics",
-    )
-if len(preview.projects):
-    st.dataframe(
-        pd.DataFrame(
-            {
-                pick(("项目", "Project"), lang): [
-                    pick((a, b), lang)
-                    for a, b in zip(
-                        preview.projects["name_zh"], preview.projects["name_en"], strict=True
-                    )
-                ],
-                t("status", lang): [
-                    f"{pick(STATUS[s], lang)}（{w}）"
-                    for s, w in zip(
-                        preview.projects["status"], preview.projects["status_raw"], strict=True
-                    )
-                ],
-                pick(("原句", "Sentence"), lang): preview.projects["quote"],
-            }
-        ),
-        hide_index=True,
-        key="updates_projects",
-    )
-st.caption(t("updates_unclaimed", lang, n=len(preview.unclaimed)))
-
-st.subheader(t("text_with_figures", lang))
-spans = list(zip(preview.figures["start"], preview.figures["end"], strict=True))
-with st.container(height=360, border=True):
-    st.markdown(mark_figures(preview.text, spans).replace("\n", "\n\n"))
-
-if st.button(t("updates_save", lang), type="primary", key="updates_save"):
-    try:
-        report_id = data.save_report(content, name, day.isoformat(), title, paper)
-    except InputError as error:
-        st.error(t("updates_refused", lang, reason=error.message, file=name))
-    else:
-        st.success(t("updates_saved", lang, report=report_id))

@@ -12,6 +12,7 @@ from data_prep.build import build
 from data_prep.check import read_csv
 from tests.conftest import FIXTURES
 from tests.dashboard.test_pages import HOME
+from tests.data_prep.make_documents import two_column_pdf, word_file
 
 NEW = FIXTURES / "zhundong_2026_05.txt"
 
@@ -80,10 +81,11 @@ def test_gbk_upload_and_refusals_change_nothing(workspace):
         ("gbk.txt", NEW.read_text(encoding="utf-8").encode("gbk"), "text/plain")
     ).run()
     assert not test.exception and not test.error  # GBK is read
+    # In the Chinese view the reason is in Chinese (it was the pipeline's English before).
     for content, message in [
-        (b"", "empty"),
-        (b"\x00\x01PK" * 100, "binary"),
-        ((SEEDS_DIR / "000_c63fa3f7ffda9a0e.txt").read_bytes(), "already added"),
+        (b"", "文件是空的"),
+        (b"\x00\x01PK" * 100, "二进制文件"),
+        ((SEEDS_DIR / "000_c63fa3f7ffda9a0e.txt").read_bytes(), "已经添加过，是报道 000"),
     ]:
         test.file_uploader(key="updates_file").set_value(("bad.txt", content, "text/plain")).run()
         assert message in test.error[0].value and "未作任何更改" in test.error[0].value
@@ -97,3 +99,82 @@ def test_hosted_link_has_no_updates_page(monkeypatch):
     test = AppTest.from_file(HOME, default_timeout=90).run()
     with pytest.raises(ValueError, match="updates"):
         test.switch_page("views/updates.py")
+
+
+def _footer(test: AppTest) -> str:
+    return next(
+        caption.value
+        for caption in test.caption
+        if caption.value.startswith(("资料来源", "Sources"))
+    )
+
+
+def test_footer_and_report_list_name_the_saved_report_at_once(workspace):
+    test = updates_page()
+    assert "开门红" not in _footer(test)
+    test.date_input(key="updates_date").set_value("2026-05-10")
+    test.file_uploader(key="updates_file").set_value(
+        ("new.txt", NEW.read_bytes(), "text/plain")
+    ).run()
+    test.button(key="updates_save").click().run()
+    assert not test.exception and not test.error
+    assert "已保存为报道 004" in test.success[0].value
+    assert "2026-05-10 《准东开发区一季度“开门红”》" in _footer(test)
+    assert "2026-05-10 准东开发区一季度“开门红”" in test.selectbox(key="report").options
+
+
+def test_refusals_speak_the_readers_language(workspace):
+    test = updates_page()
+    test.file_uploader(key="updates_file").set_value(
+        ("bad.pdf", b"%PDF-1.4\n\x00junk" * 30, "application/pdf")
+    ).run()
+    assert test.error[0].value == "bad.pdf：不是可读的 PDF 文件，可能已损坏。未作任何更改。"
+    english = AppTest.from_file(HOME, default_timeout=90)
+    english.query_params["lang"] = "en"
+    english = english.run().switch_page("views/updates.py").run()
+    english.file_uploader(key="updates_file").set_value(
+        ("bad.pdf", b"%PDF-1.4\n\x00junk" * 30, "application/pdf")
+    ).run()
+    assert english.error[0].value == (
+        "bad.pdf: it is not a readable PDF file: it may be damaged. Nothing was changed."
+    )
+
+
+def test_upload_limit_is_said_before_a_file_is_chosen(workspace):
+    test = updates_page()
+    limit = next(c.value for c in test.caption if "MB" in c.value)
+    assert limit.startswith("文件不超过 2 MB")  # .streamlit/config.toml: maxUploadSize = 2
+    assert "粘贴文本" in limit  # and what to do with a larger file
+
+
+@pytest.mark.parametrize("name", ["page.pdf", "report.docx"])
+def test_office_files_preview_like_text(workspace, name):
+    paragraphs = NEW.read_text(encoding="utf-8").split("\n\n")
+    body = ["".join(p.split("\n")) for p in paragraphs[2:]]
+    content = (
+        two_column_pdf(paragraphs[0], body[:2], body[2:])
+        if name.endswith(".pdf")
+        else word_file([paragraphs[0], *body])
+    )
+    test = updates_page()
+    test.date_input(key="updates_date").set_value("2026-05-10")
+    test.file_uploader(key="updates_file").set_value(
+        (name, content, "application/octet-stream")
+    ).run()
+    assert not test.exception and not test.error
+    shown = dict(
+        zip(table_with(test, "数值")["指标"], table_with(test, "数值")["数值"], strict=True)
+    )
+    assert shown["煤炭产量"] == "2.65亿吨"  # "2025年，准东完成煤炭产量2.65亿吨"
+
+
+def test_a_report_put_into_seeds_by_hand_is_named_on_the_page(workspace):
+    seeds, _ = workspace
+    (seeds / "by_hand.pdf").write_bytes(b"%PDF-1.4")
+    test = updates_page()
+    assert not test.exception
+    assert test.warning[0].value.startswith("by_hand.pdf 放在 seeds/ 中却没有登记")
+    test.file_uploader(key="updates_file").set_value(
+        ("new.txt", NEW.read_bytes(), "text/plain")
+    ).run()
+    assert "by_hand.pdf" in test.error[0].value  # and nothing is previewed or saved

@@ -114,3 +114,40 @@ def test_add_command_line(workspace):
         and "already added" in again.stderr
         and "Traceback" not in again.stderr
     )
+
+
+@pytest.mark.parametrize("stray", ["005_by_hand.txt", "e-paper.pdf", "report.docx"])
+def test_a_report_put_into_seeds_by_hand_is_named_by_the_build(workspace, stray):
+    seeds, out = workspace
+    (seeds / stray).write_bytes(NEW.read_bytes())
+    before = snapshot(out)
+    with pytest.raises(InputError, match="not recorded in reports") as refused:
+        build(out, seeds)
+    assert refused.value.path.endswith(stray)
+    assert f"python -m data_prep add {stray}" in str(refused.value)
+    assert snapshot(out) == before  # the tables stay as they were
+
+
+def test_add_command_names_a_stray_seed(workspace):
+    seeds, out = workspace
+    (seeds / "by_hand.txt").write_bytes(NEW.read_bytes())
+    refused = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "data_prep",
+            "add",
+            str(NEW),
+            "--date",
+            "2026-05-10",
+            "--seeds",
+            str(seeds),
+            "--out",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert refused.returncode == 1 and "Traceback" not in refused.stderr
+    assert "by_hand.txt: is in seeds/ but not recorded in reports.toml" in refused.stderr

@@ -83,3 +83,12 @@ def test_seed_lines_map_back_to_the_same_characters(seed_reports):
     for figure in report.figures:
         first_char = figure.quantity.raw[0]
         assert first_char in raw_lines[figure.line - 1].translate({ord(" "): None})
+
+
+def test_table_rows_stay_apart_with_their_cell_gaps():
+    raw = "序号  项目  投资\n1  煤制气项目  360亿元\n2  煤电项目  98.6亿元\n"
+    assert clean(raw).text.split("\n") == [
+        "序号  项目  投资",
+        "1  煤制气项目  360亿元",
+        "2  煤电项目  98.6亿元",
+    ]
