@@ -20,8 +20,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The link keeps this page, the language, the report and the filters; share it in a chat.",
     ),
     "footer": (
-        "资料来源：{reports}。数据表生成于 {built}（UTC）。",
-        "Sources: {reports}. Tables built {built} (UTC).",
+        "资料来源：{reports}。数据表生成于 {built}（北京时间）。",
+        "Sources: {reports}. Tables built {built} (Beijing time).",
     ),
     "tables_missing": (
         "数据表缺失或已损坏，页面暂时无法显示数字：{error}",
@@ -269,6 +269,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "headline": ("标题", "Headline"),
     "byline": ("作者", "Byline"),
     "figures_count": ("数字个数", "Figures"),
+    # Compact sources control, the PDF briefing, Beijing time
+    "sources_and_data": ("原文与下载", "Sources & data"),
+    "download_briefing_pdf": ("下载简报（PDF）", "Download briefing (PDF)"),
+    "quoted_above": ("原句见上文", "Sentence quoted above"),
+    "beijing_time": ("北京时间", "Beijing time"),
+    "series": ("数据系列", "Series"),
 }
 
 RELEVANCE = {
