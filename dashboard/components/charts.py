@@ -38,6 +38,13 @@ def _unit_on_top(figure: go.Figure, unit: str) -> None:
         )
 
 
+def _with_room_for_legend(figure: go.Figure) -> go.Figure:
+    """A taller top margin, so the legend row sits between the title and the plot, not on the
+    title, even on a phone."""
+    figure.update_layout(margin={"t": 80}, title={"y": 0.97, "yanchor": "top"})
+    return figure
+
+
 def _style(figure: go.Figure, title: str, height: int) -> go.Figure:
     figure.update_layout(
         title={"text": title, "font": {"size": 16}},
@@ -46,7 +53,7 @@ def _style(figure: go.Figure, title: str, height: int) -> go.Figure:
         margin={"l": 10, "r": 10, "t": 50, "b": 10},
         plot_bgcolor="#ffffff",
         hoverlabel={"font": {"family": FONT}, "align": "left"},
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 1, "xanchor": "right"},
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0},
     )
     figure.update_xaxes(gridcolor="#e6e6e6", zerolinecolor="#bfbfbf")
     figure.update_yaxes(gridcolor="#e6e6e6", automargin=True)
@@ -102,7 +109,7 @@ def grouped_bars(
     figure.update_layout(barmode="stack" if stacked else "group")
     figure.update_xaxes(type="category")  # report months and names, never a time axis
     _unit_on_top(figure, axis_title)
-    return _style(figure, title, height=380)
+    return _with_room_for_legend(_style(figure, title, height=380))
 
 
 def progress_bars(
@@ -182,4 +189,4 @@ def lines(series: list[dict], title: str, axis_title: str) -> go.Figure:
     figure.update_xaxes(type="category")
     figure.update_yaxes(rangemode="tozero")
     _unit_on_top(figure, axis_title)
-    return _style(figure, title, height=340)
+    return _with_room_for_legend(_style(figure, title, height=340))
