@@ -2,7 +2,7 @@
 international units in English (Mt, GW), with the report's own qualifiers (约, 超, 余, 以上)."""
 
 import math
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 BEIJING = ZoneInfo("Asia/Shanghai")
@@ -111,3 +111,8 @@ def beijing(moment: datetime | str | None = None) -> str:
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
     return moment.astimezone(BEIJING).strftime("%Y-%m-%d %H:%M")
+
+
+def beijing_today(now: datetime | None = None) -> date:
+    """Today's date in Beijing: a server on UTC is a day behind before 08:00 Beijing time."""
+    return (now or datetime.now(UTC)).astimezone(BEIJING).date()

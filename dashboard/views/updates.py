@@ -1,15 +1,13 @@
 """Updates: add a report by upload or paste, see its cleaned text with every figure marked and the
 rows it would add, then save it (the same code path as `python -m data_prep add`)."""
 
-from datetime import date
-
 import pandas as pd
 import streamlit as st
 
 from dashboard import data
 from dashboard.components.text import mark_figures
 from dashboard.context import current
-from dashboard.fmt import quantity
+from dashboard.fmt import beijing_today, quantity
 from dashboard.i18n import STATUS, pick, t
 from data_prep.errors import InputError
 
@@ -24,7 +22,7 @@ pasted = paste_tab.text_area(
     t("updates_text", lang), height=200, key="updates_text", max_chars=200_000
 )
 left, middle, right = st.columns(3)
-day = left.date_input(t("updates_date", lang), value=date.today(), key="updates_date")
+day = left.date_input(t("updates_date", lang), value=beijing_today(), key="updates_date")
 title = middle.text_input(t("updates_title", lang), key="updates_title", max_chars=200)
 paper = right.text_input(t("updates_newspaper", lang), key="updates_newspaper", max_chars=100)
 

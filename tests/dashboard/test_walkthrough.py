@@ -6,7 +6,7 @@ import re
 from datetime import UTC, datetime
 
 from dashboard.components import charts
-from dashboard.fmt import beijing
+from dashboard.fmt import beijing, beijing_today
 from tests.dashboard.test_pages import app, open_page
 
 
@@ -14,6 +14,8 @@ def test_times_are_beijing_time():
     assert beijing("2026-11-23T06:52:30+00:00") == "2026-11-23 14:52"
     assert beijing("2026-12-31T20:00:00") == "2027-01-01 04:00"  # naive is UTC; a new year
     assert beijing(datetime(2026, 6, 1, 0, 0, tzinfo=UTC)) == "2026-06-01 08:00"
+    # 23:30 UTC is already the next morning in Beijing: a new report defaults to that day.
+    assert str(beijing_today(datetime(2026, 6, 1, 23, 30, tzinfo=UTC))) == "2026-06-02"
 
 
 def test_a_chart_title_has_no_empty_brackets():
