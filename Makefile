@@ -38,12 +38,13 @@ run: tables
 serve: tables
 	$(BIN)/streamlit run dashboard/Home.py --server.port $(PORT) --server.address 0.0.0.0
 
-# Browser tests need Chromium and a font with Chinese glyphs; as root, install Debian's.
+# Browser tests need Chromium and a font with Chinese glyphs, the PDF tests poppler-utils;
+# as root, install Debian's.
 chromium:
-	@if [ -x /usr/bin/chromium ] && fc-list :lang=zh 2>/dev/null | grep -q .; then :; \
+	@if [ -x /usr/bin/chromium ] && fc-list :lang=zh 2>/dev/null | grep -q . && command -v pdffonts >/dev/null; then :; \
 	elif [ "$$(id -u)" = 0 ]; then \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
-	else echo "browser tests need /usr/bin/chromium and fonts-noto-cjk: sudo apt-get install chromium fonts-noto-cjk" >&2; exit 1; fi
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk poppler-utils >/dev/null; \
+	else echo "tests need /usr/bin/chromium, fonts-noto-cjk and poppler-utils: sudo apt-get install chromium fonts-noto-cjk poppler-utils" >&2; exit 1; fi
 
 lint: install-test
 	$(BIN)/ruff check .

@@ -9,6 +9,7 @@ from dashboard import data
 from dashboard.calc import LATEST
 from dashboard.components.provenance import report_names
 from dashboard.context import publish, seed
+from dashboard.fmt import beijing
 from dashboard.i18n import LANGUAGE_NAMES, LANGUAGES, pick, t
 
 VIEWS = Path(__file__).parent / "views"
@@ -80,6 +81,6 @@ st.caption(
         "footer",
         lang,
         reports=report_names(reports, list(reports["report_id"]), lang),
-        built=built.replace("T", " ")[:16],
+        built=beijing(built),
     )
 )

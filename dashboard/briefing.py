@@ -3,7 +3,6 @@ as a self-contained HTML file for a meeting where nobody opens the link. All rep
 escaped; the charts are inline SVG, so the file needs no network and prints as it shows."""
 
 import html
-from datetime import UTC, datetime
 
 import pandas as pd
 
@@ -15,7 +14,7 @@ from dashboard.calc import (
     rows_for_report,
     target_progress,
 )
-from dashboard.fmt import percent, quantity, scaled
+from dashboard.fmt import beijing, percent, quantity, scaled
 from dashboard.i18n import PRODUCT_BY_NAME, PRODUCTS, STATUS, pick, t
 
 SECTIONS = [
@@ -225,7 +224,7 @@ def briefing_html(
 ) -> str:
     """The whole briefing as one HTML document."""
     chosen = rows_for_report(metrics, report, "metric_id")
-    made = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    made = f"{beijing()} {t('beijing_time', lang)}"
     title = _e(t("briefing_title", lang))
     parts = [
         f"<!doctype html><html lang={'en' if lang == 'en' else 'zh-CN'}><head><meta charset=utf-8>",

@@ -2,6 +2,10 @@
 international units in English (Mt, GW), with the report's own qualifiers (约, 超, 余, 以上)."""
 
 import math
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
+
+BEIJING = ZoneInfo("Asia/Shanghai")
 
 # display unit (zh) -> (base unit, factor, English unit, English factor)
 DISPLAY: dict[str, tuple[str, float, str, float]] = {
@@ -95,3 +99,20 @@ def percent(value: float | None, digits: int = 0) -> str:
     if value is None or math.isnan(value):
         return "–"
     return f"{value * 100:.{digits}f}%"
+
+
+def beijing(moment: datetime | str | None = None) -> str:
+    """A moment as Beijing time (Asia/Shanghai), to the minute: "2026-11-23 14:52". Takes an
+    aware datetime or an ISO string (a naive one is read as UTC); none means now."""
+    if moment is None:
+        moment = datetime.now(UTC)
+    if isinstance(moment, str):
+        moment = datetime.fromisoformat(moment)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(BEIJING).strftime("%Y-%m-%d %H:%M")
+
+
+def beijing_today(now: datetime | None = None) -> date:
+    """Today's date in Beijing: a server on UTC is a day behind before 08:00 Beijing time."""
+    return (now or datetime.now(UTC)).astimezone(BEIJING).date()

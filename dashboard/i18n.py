@@ -20,8 +20,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The link keeps this page, the language, the report and the filters; share it in a chat.",
     ),
     "footer": (
-        "资料来源：{reports}。数据表生成于 {built}（UTC）。",
-        "Sources: {reports}. Tables built {built} (UTC).",
+        "资料来源：{reports}。数据表生成于 {built}（北京时间）。",
+        "Sources: {reports}. Tables built {built} (Beijing time).",
     ),
     "tables_missing": (
         "数据表缺失或已损坏，页面暂时无法显示数字：{error}",
@@ -363,6 +363,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "文件不超过 {mb} MB，可以是文本（.txt，UTF-8 或 GBK）、保存的电子报网页（.html）、电子报 PDF 版面（.pdf）或 Word 文件（.docx）。更大的文件请复制正文后在“粘贴文本”中粘贴。",
         "Files up to {mb} MB: text (.txt, UTF-8 or GBK), a saved e-paper web page (.html), an e-paper PDF page (.pdf) or a Word file (.docx). For a larger file, copy its text into “Paste text”.",
     ),
+    # Compact sources control, the PDF briefing, Beijing time
+    "sources_and_data": ("原文与下载", "Sources & data"),
+    "download_briefing_pdf": ("下载简报（PDF）", "Download briefing (PDF)"),
+    "quoted_above": ("原句见上文", "Sentence quoted above"),
+    "beijing_time": ("北京时间", "Beijing time"),
+    "series": ("数据系列", "Series"),
 }
 
 RELEVANCE = {

@@ -5,7 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.components import charts
-from dashboard.components.provenance import downloads, quotes, source_line
+from dashboard.components.provenance import source_line, sources_and_data
 from dashboard.fmt import quantity, scaled
 from dashboard.i18n import STATUS, pick, t
 
@@ -71,8 +71,8 @@ def changes_table(changed: pd.DataFrame, reports: pd.DataFrame, lang: str, key: 
     with_dates = changed.assign(
         report_date=dates[changed["report_id"].iloc[0]], report_id=changed["report_id"].iloc[0]
     )
-    quotes(with_dates.assign(label=table[t("col_label", lang)]), lang)
-    downloads(changed, "changes", lang, key=f"{key}_changes")
+    label = table[t("col_label", lang)]
+    sources_and_data(with_dates.assign(label=label), lang, changed, "changes", f"{key}_changes")
 
 
 def trend_chart(rows: pd.DataFrame, reports: pd.DataFrame, lang: str, key: str) -> None:
@@ -95,14 +95,13 @@ def trend_chart(rows: pd.DataFrame, reports: pd.DataFrame, lang: str, key: str) 
                     "quotes": list(metric_rows["quote"]),
                 }
             )
-        title = (
-            f"{t('trend_chart', lang)}（{unit_label}）"
-            if lang == "zh"
-            else f"{t('trend_chart', lang)} ({unit_label})"
-        )
+        title = charts.heading(t("trend_chart", lang), unit_label, lang)
         st.plotly_chart(charts.lines(items, title, unit_label), key=f"{key}_{display_unit}")
         source_line(group, reports, lang)
-        quotes(group, lang)
-        downloads(
-            group.drop(columns=["when"]), f"series_{key}", lang, key=f"{key}_{display_unit}_trend"
+        sources_and_data(
+            group,
+            lang,
+            group.drop(columns=["when"]),
+            f"series_{key}",
+            f"{key}_{display_unit}_trend",
         )

@@ -15,6 +15,36 @@ STATUS_COLORS = {
 }
 
 
+def heading(title: str, unit: str, lang: str) -> str:
+    """A chart title with its unit in brackets, or the bare title when the unit is empty."""
+    if not unit:
+        return title
+    return f"{title}（{unit}）" if lang == "zh" else f"{title} ({unit})"
+
+
+def _unit_on_top(figure: go.Figure, unit: str) -> None:
+    """The value axis's unit written level above the axis: a rotated "个" reads as an arrow."""
+    if unit:
+        figure.add_annotation(
+            text=unit,
+            xref="paper",
+            yref="paper",
+            x=0,
+            y=1,
+            xanchor="right",
+            yanchor="bottom",
+            showarrow=False,
+            font={"size": 12, "color": "#555555"},
+        )
+
+
+def _with_room_for_legend(figure: go.Figure) -> go.Figure:
+    """A taller top margin, so the legend row sits between the title and the plot, not on the
+    title, even on a phone."""
+    figure.update_layout(margin={"t": 80}, title={"y": 0.97, "yanchor": "top"})
+    return figure
+
+
 def _style(figure: go.Figure, title: str, height: int) -> go.Figure:
     figure.update_layout(
         title={"text": title, "font": {"size": 16}},
@@ -70,6 +100,7 @@ def grouped_bars(
             text=item["text"],
             textposition="auto",
             marker_color=item.get("color") or COLORS[index % len(COLORS)],
+            showlegend=True,
             customdata=[hover_text(quote) for quote in item["quotes"]],
             hovertemplate="<b>%{x}</b> · "
             + item["name"]
@@ -77,8 +108,8 @@ def grouped_bars(
         )
     figure.update_layout(barmode="stack" if stacked else "group")
     figure.update_xaxes(type="category")  # report months and names, never a time axis
-    figure.update_yaxes(title_text=axis_title)
-    return _style(figure, title, height=380)
+    _unit_on_top(figure, axis_title)
+    return _with_room_for_legend(_style(figure, title, height=380))
 
 
 def progress_bars(
@@ -149,11 +180,13 @@ def lines(series: list[dict], title: str, axis_title: str) -> go.Figure:
             mode="lines+markers+text",
             textposition="top center",
             line={"color": COLORS[index % len(COLORS)], "width": 2.5},
+            showlegend=True,
             customdata=[hover_text(quote) for quote in item["quotes"]],
             hovertemplate="<b>%{x}</b> · "
             + item["name"]
             + ": %{text}<br><br>%{customdata}<extra></extra>",
         )
     figure.update_xaxes(type="category")
-    figure.update_yaxes(title_text=axis_title, rangemode="tozero")
-    return _style(figure, title, height=340)
+    figure.update_yaxes(rangemode="tozero")
+    _unit_on_top(figure, axis_title)
+    return _with_room_for_legend(_style(figure, title, height=340))

@@ -6,7 +6,7 @@ import streamlit as st
 
 from dashboard.calc import metric
 from dashboard.components import charts
-from dashboard.components.provenance import downloads, quotes, source_line
+from dashboard.components.provenance import source_line, sources_and_data
 from dashboard.fmt import quantity, scaled
 from dashboard.i18n import pick, t
 
@@ -61,10 +61,9 @@ def metric_bars(
         quantity(r.value, r.display_unit, lang, r.qualifier, r.value_high)
         for r in rows.itertuples()
     ]
-    heading = f"{title}（{unit_label}）" if lang == "zh" else f"{title} ({unit_label})"
+    heading = charts.heading(title, unit_label, lang)
     st.plotly_chart(
         charts.hbar(labels, values, texts, list(rows["quote"]), heading, unit_label), key=key
     )
     source_line(rows, reports, lang)
-    quotes(rows.assign(label=labels), lang)
-    downloads(rows[DOWNLOAD_COLUMNS], key, lang, key=key)
+    sources_and_data(rows.assign(label=labels), lang, rows[DOWNLOAD_COLUMNS], key, key)

@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.components import charts
-from dashboard.components.provenance import downloads, quotes, source_line
+from dashboard.components.provenance import source_line, sources_and_data
 from dashboard.components.text import escape_markdown
 from dashboard.fmt import percent, quantity
 from dashboard.i18n import pick, t
@@ -97,8 +97,8 @@ def progress_chart(progress: pd.DataFrame, reports: pd.DataFrame, lang: str, key
     st.plotly_chart(figure, key=key)
     st.caption(t("overview_chart_note", lang))
     source_line(chartable, reports, lang)
-    quotes(chartable.assign(label=labels), lang)
-    downloads(chartable[DOWNLOAD_COLUMNS], "targets_progress", lang, key=key)
+    rows = chartable.assign(label=labels)
+    sources_and_data(rows, lang, chartable[DOWNLOAD_COLUMNS], "targets_progress", key)
 
 
 def targets_table(progress: pd.DataFrame, reports: pd.DataFrame, lang: str) -> None:
@@ -131,8 +131,8 @@ def targets_table(progress: pd.DataFrame, reports: pd.DataFrame, lang: str) -> N
     )
     st.caption(t("judged_how", lang))
     source_line(progress, reports, lang)
-    quotes(progress.assign(label=cells["col_label"]), lang)
-    downloads(progress[DOWNLOAD_COLUMNS], "targets", lang, key="targets_table")
+    rows = progress.assign(label=cells["col_label"])
+    sources_and_data(rows, lang, progress[DOWNLOAD_COLUMNS], "targets", "targets_table")
     for row in progress[progress["current_kind"] == "derived"].itertuples():
         with st.expander(f"{t('derived_how', lang)}{pick(('：', ': '), lang)}{label(row, lang)}"):
             st.markdown(escape_markdown(pick((row.note_zh, row.note_en), lang)))

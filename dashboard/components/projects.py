@@ -6,7 +6,7 @@ import streamlit as st
 
 from dashboard.calc import latest_projects, status_changes
 from dashboard.components import charts
-from dashboard.components.provenance import downloads, quotes, source_line
+from dashboard.components.provenance import source_line, sources_and_data
 from dashboard.context import publish, seed_many
 from dashboard.fmt import quantity, scaled
 from dashboard.i18n import PRODUCTS, STATUS, pick, t
@@ -70,10 +70,9 @@ def project_table(shown: pd.DataFrame, reports: pd.DataFrame, lang: str) -> None
     )
     st.dataframe(table, hide_index=True, key="chemicals_table")
     source_line(shown, reports, lang)
-    quotes(
-        shown.assign(label=[pick((r.name_zh, r.name_en), lang) for r in shown.itertuples()]), lang
-    )
-    downloads(shown.drop(columns=["product_code"]), "projects", lang, key="chemicals_projects")
+    named = shown.assign(label=[pick((r.name_zh, r.name_en), lang) for r in shown.itertuples()])
+    table = shown.drop(columns=["product_code"])
+    sources_and_data(named, lang, table, "projects", "chemicals_projects")
 
 
 def capacity_charts(shown: pd.DataFrame, lang: str) -> None:
@@ -163,7 +162,9 @@ def pipeline_charts(
         )
     st.caption(t("overview_chart_note", lang))
     source_line(pd.concat([capacity_targets, pipeline]), reports, lang)
-    downloads(
+    sources_and_data(
+        capacity_targets,
+        lang,
         capacity_targets[
             [
                 "target_id",
@@ -180,8 +181,7 @@ def pipeline_charts(
             ]
         ],
         "pipeline_targets",
-        lang,
-        key="chemicals_targets",
+        "chemicals_targets",
     )
 
 
@@ -210,12 +210,14 @@ def status_history(all_projects: pd.DataFrame, lang: str) -> None:
             hide_index=True,
             key="chemicals_changes",
         )
-        quotes(
+        sources_and_data(
             changes.assign(
                 label=changes["name_zh"],
                 quote=changes["quote_after"],
                 report_date=changes["to_date"],
             ),
             lang,
+            changes,
+            "status_changes",
+            "chemicals_changes",
         )
-        downloads(changes, "status_changes", lang, key="chemicals_changes")

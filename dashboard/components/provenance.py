@@ -26,9 +26,9 @@ def source_line(rows: pd.DataFrame, reports: pd.DataFrame, lang: str) -> None:
         st.caption(t("source_line", lang, sources=report_names(reports, ids, lang)))
 
 
-def quotes(rows: pd.DataFrame, lang: str, label: str = "label", quote: str = "quote") -> None:
-    """An expander with the sentence behind each row, escaped. Without a `label` column, rows
-    are named by their label_zh or label_en, as the language asks."""
+def _sentences(rows: pd.DataFrame, lang: str, label: str, quote: str) -> None:
+    """The sentence behind each row, escaped, each once. Without a `label` column, rows are
+    named by their label_zh or label_en, as the language asks."""
     if label not in rows.columns:
         rows = rows.assign(
             **{
@@ -38,16 +38,39 @@ def quotes(rows: pd.DataFrame, lang: str, label: str = "label", quote: str = "qu
                 ]
             }
         )
-    with st.expander(t("quotes", lang)):
-        seen: set[tuple[str, str]] = set()
-        for row in rows.itertuples():
-            key = (str(getattr(row, label)), str(getattr(row, quote)))
-            if key in seen or not key[1] or key[1] == "nan":
-                continue
-            seen.add(key)
-            st.markdown(
-                f"**{escape_markdown(key[0])}** · {row.report_date}  \n> {escape_markdown(key[1])}"
-            )
+    st.markdown(f"**{t('quotes', lang)}**")
+    seen: set[tuple[str, str]] = set()
+    for row in rows.itertuples():
+        key = (str(getattr(row, label)), str(getattr(row, quote)))
+        if key in seen or not key[1] or key[1] == "nan":
+            continue
+        seen.add(key)
+        st.markdown(
+            f"**{escape_markdown(key[0])}** · {row.report_date}  \n> {escape_markdown(key[1])}"
+        )
+
+
+def sources_and_data(
+    rows: pd.DataFrame,
+    lang: str,
+    frame: pd.DataFrame | None = None,
+    name: str = "",
+    key: str = "",
+    label: str = "label",
+    quote: str = "quote",
+) -> None:
+    """One compact control under a chart or table: a popover holding the sentence behind each
+    row and, given `frame`, downloads of exactly that frame. Its content is sent with the page,
+    so the sentences are one click away; the files are made only when a download is clicked."""
+    with st.popover(t("sources_and_data", lang), icon=":material/format_quote:"):
+        _sentences(rows, lang, label, quote)
+        if frame is not None:
+            downloads(frame, name, lang, key)
+
+
+def quotes(rows: pd.DataFrame, lang: str, label: str = "label", quote: str = "quote") -> None:
+    """The sentences behind `rows` in the compact control, for a view with no download."""
+    sources_and_data(rows, lang, label=label, quote=quote)
 
 
 def xlsx_bytes(frame: pd.DataFrame) -> bytes:

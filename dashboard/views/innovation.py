@@ -8,7 +8,7 @@ from dashboard import data
 from dashboard.calc import rows_for_report
 from dashboard.components import cards, charts
 from dashboard.components.metric_chart import metric_bars
-from dashboard.components.provenance import downloads, quotes, source_line
+from dashboard.components.provenance import quotes, source_line, sources_and_data
 from dashboard.context import current
 from dashboard.fmt import quantity
 from dashboard.i18n import pick, t
@@ -73,18 +73,18 @@ for _, rows in over_time.groupby("metric_id", sort=False):
     )
 unit = pick(("个", "count"), lang)
 st.plotly_chart(
-    charts.grouped_bars(series, f"{t('clusters_over_time', lang)}（{unit}）", unit),
+    charts.grouped_bars(series, charts.heading(t("clusters_over_time", lang), unit, lang), unit),
     key="innovation_clusters",
 )
 source_line(over_time, reports, lang)
-quotes(over_time, lang)
-downloads(
+sources_and_data(
+    over_time,
+    lang,
     over_time[
         ["metric_id", "label_zh", "label_en", "value", "unit", "report_date", "quote", "source"]
     ],
     "cluster_goals",
-    lang,
-    key="innovation_clusters",
+    "innovation_clusters",
 )
 
 st.subheader(t("platforms", lang))
@@ -108,5 +108,5 @@ else:
         key="innovation_platforms",
     )
     source_line(platforms, reports, lang)
-    quotes(platforms.rename(columns={"name_zh": "label_zh", "name_en": "label_en"}), lang)
-    downloads(platforms, "platforms", lang, key="innovation_platforms")
+    named = platforms.rename(columns={"name_zh": "label_zh", "name_en": "label_en"})
+    sources_and_data(named, lang, platforms, "platforms", "innovation_platforms")

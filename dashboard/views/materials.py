@@ -7,7 +7,7 @@ from dashboard import data
 from dashboard.calc import material_flows, metric, rows_for_report
 from dashboard.components import charts
 from dashboard.components.metric_chart import chart_rows, metric_bars
-from dashboard.components.provenance import downloads, quotes, source_line
+from dashboard.components.provenance import source_line, sources_and_data
 from dashboard.context import current
 from dashboard.fmt import quantity
 from dashboard.i18n import t
@@ -92,8 +92,9 @@ else:
     rows = chart_rows(metrics, [m for _, _, _, m in links if m] + ["aluminium_downstream_parks"])
     rows = rows.drop_duplicates("metric_id")
     source_line(rows, reports, lang)
-    quotes(rows, lang)
-    downloads(
+    sources_and_data(
+        rows,
+        lang,
         pd.DataFrame(rows)[
             [
                 "metric_id",
@@ -108,6 +109,5 @@ else:
             ]
         ],
         "material_chains",
-        lang,
-        key="materials_chains",
+        "materials_chains",
     )

@@ -4,6 +4,7 @@ import streamlit as st
 
 from dashboard import data
 from dashboard.briefing import briefing_html
+from dashboard.briefing_pdf import briefing_pdf
 from dashboard.calc import rows_for_report, series, target_progress, what_changed
 from dashboard.components import changes
 from dashboard.components.key_figures import SHOWN_METRICS, key_cards
@@ -69,6 +70,17 @@ st.download_button(
     on_click="ignore",
     icon=":material/print:",
     type="primary",
+)
+st.download_button(
+    t("download_briefing_pdf", lang),
+    lambda: briefing_pdf(
+        briefing_html(all_metrics, targets, projects, reports, lang, view.report), lang
+    ),
+    "zhundong_briefing.pdf",
+    "application/pdf",
+    key="overview_briefing_pdf",
+    on_click="ignore",
+    icon=":material/picture_as_pdf:",
 )
 
 st.subheader(t("report_dates", lang))

@@ -32,7 +32,9 @@ for row in reports.itertuples():
             f"{escape_markdown(headline)}"
         )
         st.caption(
-            f"{t('date_basis', lang)}: {row.date_basis} · {row.source} · sha256 {row.sha256[:12]}…"
+            f"{t('date_basis', lang)}{pick(('：', ': '), lang)}"
+            f"{pick((row.date_basis_zh, row.date_basis), lang)} · {row.source}"
+            f" · sha256 {row.sha256[:12]}…"
         )
 
 report_ids = list(reports["report_id"])

@@ -2,7 +2,6 @@
 rows it would add, then save it (the same code path as `python -m data_prep add`)."""
 
 import hashlib
-from datetime import date
 
 import pandas as pd
 import streamlit as st
@@ -10,7 +9,7 @@ import streamlit as st
 from dashboard import data
 from dashboard.components.text import mark_figures
 from dashboard.context import current
-from dashboard.fmt import quantity
+from dashboard.fmt import beijing_today, quantity
 from dashboard.i18n import STATUS, pick, refusal, t
 from data_prep.errors import InputError
 from data_prep.reports import load_reports
@@ -46,7 +45,7 @@ pasted = paste_tab.text_area(
     t("updates_text", lang), height=200, key="updates_text", max_chars=200_000
 )
 left, middle, right = st.columns(3)
-day = left.date_input(t("updates_date", lang), value=date.today(), key="updates_date")
+day = left.date_input(t("updates_date", lang), value=beijing_today(), key="updates_date")
 title = middle.text_input(t("updates_title", lang), key="updates_title", max_chars=200)
 paper = right.text_input(t("updates_newspaper", lang), key="updates_newspaper", max_chars=100)
 

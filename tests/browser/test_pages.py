@@ -5,6 +5,7 @@ import re
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import ARTIFACTS
 
@@ -128,6 +129,9 @@ def test_page_in_english(browser, server_url, name):
 def test_downloads_are_what_excel_and_a_printer_need(browser, server_url):
     context, page, _ = open_page(browser, server_url, 1366)
     try:
+        # Sentences and downloads sit in one compact control under each chart.
+        page.get_by_role("button", name="原文与下载").first.click()
+        expect(page.get_by_text("原文句子").first).to_be_visible()
         with page.expect_download() as csv_download:
             page.get_by_role("button", name="下载 CSV").first.click()
         data = Path(csv_download.value.path()).read_bytes()
@@ -137,5 +141,8 @@ def test_downloads_are_what_excel_and_a_printer_need(browser, server_url):
             page.get_by_role("button", name="下载简报（HTML，可打印）").click()
         html = Path(briefing.value.path()).read_text(encoding="utf-8")
         assert html.startswith("<!doctype html>") and "<h2>煤炭与煤电</h2>" in html
+        with page.expect_download() as pdf:
+            page.get_by_role("button", name="下载简报（PDF）").click()
+        assert Path(pdf.value.path()).read_bytes().startswith(b"%PDF-")
     finally:
         context.close()

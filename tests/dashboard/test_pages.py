@@ -59,6 +59,7 @@ def open_page(test: AppTest, page: str) -> AppTest:
 
 def shown_text(test: AppTest) -> str:
     parts = [m.value for m in test.metric] + [c.value for c in test.caption]
+    parts += [s.value for s in test.subheader]
     parts += [m.value for m in test.markdown] + [t.value for t in test.title]
     parts += [i.value for i in test.info]
     for frame in test.dataframe:
