@@ -464,12 +464,14 @@ def _stages_and_companies(project_rows: list[Row]) -> list[Row]:
     return ordered
 
 
-def _actual(target: dict, scope: str, sources: Sources, entry: str) -> tuple[Row, Report] | None:
-    """The latest reported fact of the target's own measure and scope, found in any report by the
-    target's `actual` selectors; a figure that is a goal, forecast, plan or condition never is."""
+def _latest_fact(
+    templates: list[dict], scope: str, sources: Sources, entry: str
+) -> tuple[Row, Report] | None:
+    """The latest reported fact that `templates` pick in any report, of the given scope; a
+    figure that is a goal, forecast, plan or condition never is one."""
     found: list[tuple[int, str, Row, Report]] = []
     for report in sources.reports.values():
-        for template in target.get("actual", []):
+        for template in templates:
             selector = {key: value for key, value in template.items() if key != "report"}
             facts = [
                 row
@@ -542,7 +544,8 @@ def build_targets(catalog: dict, sources: Sources) -> list[Row]:
             "note_en": target.get("note_en", ""),
             "pipeline_product": target.get("pipeline_product", ""),
         }
-        actual = _actual(target, str(about["scope"]), sources, entry)
+        actual = _latest_fact(target.get("actual", []), str(about["scope"]), sources, entry)
+        growth = _latest_fact(target.get("growth", []), str(about["scope"]), sources, entry)
         value = year = None
         if actual is not None:
             fact, fact_report = actual
@@ -570,8 +573,8 @@ def build_targets(catalog: dict, sources: Sources) -> list[Row]:
             year,
             float(figure["value"]),
             int(target_year) if target_year != "" else None,
-            None,
-            target.get("growth_reported", ""),
+            float(growth[0]["value"]) / 100 if growth else None,
+            target["label_zh"] if growth else target.get("growth_reported", ""),
             target["label_zh"],
         )
         row.update(reading=verdict, reading_reason_zh=reason_zh, reading_reason_en=reason_en)

@@ -12,14 +12,35 @@ import re
 # A rule is a tuple of alternatives; an alternative joined by "+" needs all its words.
 KIND_RULES: list[tuple[str, tuple[str, ...]]] = [
     ("condition", ("建成后", "投产后", "若以", "若将", "若能", "如果", "一旦", "当+时")),
-    ("plan", ("谋划", "力争", "计划", "拟建", "乘势而上", "加快推进+重点项目")),
+    (
+        "plan",
+        (
+            "谋划",
+            "力争",
+            "计划",
+            "拟建",
+            "乘势而上",
+            "着力打造",
+            "加快打造",
+            "加快推进+重点项目",
+        ),
+    ),
     ("forecast", ("预计", "预测到", "有望")),
     ("goal", ("奋斗目标", "明确提出", "目标", "到20", "翻番", "翻一番")),
 ]
 KINDS = ("fact", "goal", "forecast", "plan", "condition")
+# Words that make a clause a reported actual whatever the sentence said before it:
+# "规划煤电装机规模3373万千瓦，已建成2725万千瓦".
+FACT_MARKERS = ("已建成", "已核准", "已形成", "已投产", "已落地", "已拥有")
+# A planned size names what is planned, in the figure's own clause only: "规划煤电装机规模
+# 3373万千瓦" is a plan; "…规划面积8.47平方公里，汇聚产业工人30000余名" leaves the workers a fact.
+PLANNED_SIZE = ("规划煤电", "规划面积", "规划装机", "规划产能")
 
-# Scope: the place a figure is about. Named other zones first, then the province and the nation;
+# Scope: the place a figure is about. A share of a wider area ("占全疆的43%") and anything that
+# names 准东 or one of its parks is about 准东; then other zones, the province and the nation;
 # a figure with none of these words is about 准东 (every seed report is about the zone).
+ZHUNDONG_WORDS = ("准东", "芨芨湖", "五彩湾", "将军庙", "西黑山", "大井", "火烧山", "老君庙")
+SHARE_OF = re.compile(r"占(全疆|新疆|全国|全区|自治区)[的]?|国家级新疆准东")
 SCOPE_RULES: list[tuple[str, tuple[str, ...]]] = [
     ("other_zone", ("哈密", "吐鲁番", "伊犁", "克拉玛依", "库尔勒", "喀什", "阿克苏")),
     ("xinjiang", ("全疆", "新疆", "自治区")),
@@ -37,12 +58,10 @@ PERIOD_WORDS: list[tuple[str, str, int | None, int | None]] = [
     ("十四五”期间", "十四五期间", 2025, None),
     ("十四五期间", "十四五期间", 2025, None),
     ("去年", "去年", None, -1),
-    ("上年", "去年", None, -1),
     ("今年以来", "今年以来", None, 0),
     ("今年上半年", "上半年", None, 0),
     ("今年", "今年", None, 0),
     ("目前", "目前", None, 0),
-    ("截至目前", "目前", None, 0),
 ]
 YEAR = re.compile(r"(20\d\d)年")
 
@@ -58,6 +77,10 @@ def statement_kind(clause: str, lead: str) -> str:
     the words of its sentence that lead up to it (a 预计 or 若 governs what follows it, not what
     stands before it, and a semicolon starts anew)."""
     for text in (clause, lead):
+        if text is clause and any(word in clause for word in FACT_MARKERS):
+            return "fact"
+        if text is clause and any(word in clause for word in PLANNED_SIZE):
+            return "plan"
         for kind, alternatives in KIND_RULES:
             if any(all(w in text for w in a.split("+")) for a in alternatives):
                 return kind
@@ -66,6 +89,9 @@ def statement_kind(clause: str, lead: str) -> str:
 
 def scope(subject: str, clause: str) -> str:
     """zhundong / xinjiang / china / other_zone: from the figure's subject, else its clause."""
+    subject, clause = SHARE_OF.sub("准东", subject), SHARE_OF.sub("准东", clause)
+    if any(word in subject or word in clause for word in ZHUNDONG_WORDS):
+        return "zhundong"
     for text in (subject, clause):
         for name, words in SCOPE_RULES:
             if any(word in text for word in words):
@@ -82,14 +108,19 @@ def period(
     (十四五收官 → 2025, 去年 → the report's year − 1, 今年/目前 → the report's year); then the one
     year the sentence names; only then the report's year, and the basis says so.
     """
-    if figure_year not in (None, ""):
+    written = YEAR.search(sentence) is not None
+    if figure_year not in (None, "") and written:
         return int(figure_year), "", BASIS_SENTENCE
+    # No year written: a year the ledger has came from a word (今年, 去年); the word decides.
     for text in (clause, sentence):
+        text = text.replace("项目前", "")  # 项目前期 is no 目前
         for words, name, fixed, offset in PERIOD_WORDS:
             if words in text:
                 year = fixed if fixed is not None else report_year + (offset or 0)
                 basis = BASIS_REPORT if offset == 0 else BASIS_PERIOD
                 return year, name, basis
+    if figure_year not in (None, ""):
+        return int(figure_year), "", BASIS_SENTENCE
     years = set(YEAR.findall(sentence))
     if len(years) == 1:
         return int(years.pop()), "", BASIS_SENTENCE_YEAR
