@@ -91,7 +91,8 @@ def progress_chart(progress: pd.DataFrame, reports: pd.DataFrame, lang: str, key
     if names:
         st.caption(t("unmeasured", lang, names=names))
     source_line(chartable, reports, lang)
-    downloads(chartable[DOWNLOAD_COLUMNS], "targets_progress", lang, key=key)
+    # every target, so that the download too says which have a reported current value
+    downloads(progress[DOWNLOAD_COLUMNS], "targets_progress", lang, key=key)
 
 
 def unclipped(figure: go.Figure, progress: list[float]) -> go.Figure:

@@ -164,3 +164,16 @@ def test_no_page_renders_html():
         if "unsafe_allow_html=True" in code or "st.html(" in code
     ]
     assert offenders == []
+
+
+def test_progress_bar_labels_are_not_clipped():
+    from dashboard.components import charts
+    from dashboard.components.progress import unclipped
+
+    figure = unclipped(
+        charts.progress_bars(["甲"], [1.2], ["120% · 无法判断"], [""], "t", "x"), [1.2]
+    )
+    bar = figure.data[0]
+    assert bar.cliponaxis is False and bar.textposition == "outside"
+    # the axis reaches past the longest bar, so that its label fits beside it
+    assert figure.layout.xaxis.range[1] >= 120 * 1.5

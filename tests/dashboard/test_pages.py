@@ -134,6 +134,15 @@ def test_chemicals_page_tells_nothing_changed_from_no_earlier_report():
     assert any("未说明阶段" in e.label for e in later.expander)
 
 
+def test_chemicals_table_keeps_investment_and_report_in_view():
+    table = open_page(app(), "chemicals").dataframe[0].value
+    columns = list(table.columns)
+    # at 1366 px the first five columns are in view: name, stage, capacity, investment, report
+    assert columns.index("总投资") < 5 and columns.index("报道") < 5
+    tianchi = table[table["项目"].str.startswith("天池能源")].iloc[0]
+    assert tianchi["总投资"] == "170.39亿元"  # "这项总投资170.39亿元的煤制天然气项目"
+
+
 def test_chemicals_charts_name_every_colour():
     test = open_page(app(), "chemicals")
     for chart in test.get("plotly_chart"):
