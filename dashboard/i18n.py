@@ -274,7 +274,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "reading_cannot_judge": ("无法判断", "cannot judge"),
     "target_kind_goal": ("目标", "goal"),
     "target_kind_forecast": ("预测", "forecast"),
-    "target_kind_ambition": ("愿景（无年份）", "ambition (no year)"),
+    "target_kind_ambition": ("愿景", "ambition"),
     "col_target_kind": ("性质", "Kind"),
     "col_pipeline": ("报道项目产能（各阶段）", "Projects reported (all stages)"),
     "col_reason": ("判断依据", "Why"),
@@ -310,6 +310,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "点为报道原文给出的目标值与实际值；虚线为从实际值到目标按所需年均增速的路径（推算：实际 × (1+r)^年数）。",
         "Points are values the reports state; the dashed line is the path from a stated actual to "
         "the goal at the required annual rate (derived: actual × (1+r)^years).",
+    ),
+    "timeline_goal_only": (
+        "只有目标值、没有报道实际值的目标（不画单点）：{names}",
+        "Targets with a goal and no reported actual (no lone point drawn): {names}",
     ),
     "timeline_empty": (
         "没有一个目标有报道的实际值，只能画出目标值。",

@@ -9,7 +9,7 @@ import streamlit as st
 from dashboard.components import charts
 from dashboard.components.provenance import downloads, quotes, source_line
 from dashboard.components.text import escape_markdown
-from dashboard.fmt import percent, quantity
+from dashboard.fmt import percent, quantity, scaled
 from dashboard.i18n import pick, t
 from dashboard.target_text import (
     current_text,
@@ -125,11 +125,15 @@ def targets_table(progress: pd.DataFrame, reports: pd.DataFrame, lang: str) -> N
     """Every target: its kind, value, the reported current value or "not reported", the stored
     reading first, then progress, growth needed, the project pipeline and the reason."""
     table = table_cells(progress, lang)
-    bar = st.column_config.ProgressColumn(format="%.0f%%", min_value=0, max_value=100)
+    bar = st.column_config.ProgressColumn(
+        format="%.0f%%", min_value=0, max_value=100, width="small"
+    )
+    # Narrow columns, so that at 1366 px all but the long reason stay in view.
     narrow = {
         t(key, lang): st.column_config.TextColumn(width="small")
         for key in ("col_target_kind", "col_reading", "col_cagr")
     }
+    narrow[t("col_label", lang)] = st.column_config.TextColumn(width="medium")
     st.dataframe(
         table,
         hide_index=True,
@@ -151,14 +155,19 @@ def targets_table(progress: pd.DataFrame, reports: pd.DataFrame, lang: str) -> N
             st.caption(f"{label(row, lang)} · {t('derived_formula', lang, formula=formula)}")
 
 
-def timeline_points(row) -> list[tuple[str, float, float]]:
-    """(kind, year, value) a report states for one target: its goal and its actual."""
-    points = []
-    if row.target_year == row.target_year:
-        points.append(("goal", float(row.target_year), float(row.target_value)))
-    if row.current == row.current:
-        points.append(("actual", float(row.current_year), float(row.current)))
-    return points
+def timeline_points(rows: pd.DataFrame) -> list[tuple[str, float, float]]:
+    """(kind, year, value) the reports state for one measure: its goals and its actual."""
+    points = [
+        ("goal", float(r.target_year), float(r.target_value))
+        for r in rows.itertuples()
+        if r.target_year == r.target_year
+    ]
+    actuals = {
+        (float(r.current_year), float(r.current))
+        for r in rows.itertuples()
+        if r.current == r.current
+    }
+    return points + [("actual", year, value) for year, value in sorted(actuals)]
 
 
 def required_path(row) -> list[tuple[float, float]]:
@@ -169,51 +178,76 @@ def required_path(row) -> list[tuple[float, float]]:
     start, end = int(row.current_year), int(row.target_year)
     rate = float(row.cagr_needed)
     return [
-        (float(y), float(row.current) * (1 + rate) ** (y - start)) for y in range(start, end + 1)
+        (float(year), float(row.current) * (1 + rate) ** (year - start))
+        for year in range(start, end + 1)
     ]
 
 
-def timeline_figure(row, lang: str) -> go.Figure:
-    """One target's timeline: stated goal and actual as points, the required path dashed."""
+def measures(progress: pd.DataFrame) -> list[pd.DataFrame]:
+    """Targets grouped by measure (工业总产值 2027 and 2030 together), those with a year only."""
+    dated = progress[progress["target_year"].notna()]
+    return [rows for _, rows in dated.groupby(["label_zh", "unit"], sort=False)]
+
+
+def timeline_figure(rows: pd.DataFrame, lang: str) -> go.Figure:
+    """One measure's timeline: stated goals and actual as points, each required path dashed."""
+    first = next(rows.itertuples())
+    scale = scaled(1, first.display_unit, lang)
     figure = go.Figure()
+    points = timeline_points(rows)
     for kind, symbol, color in (("goal", "diamond", "#c0504d"), ("actual", "circle", "#1f4e79")):
-        points = [(y, v) for k, y, v in timeline_points(row) if k == kind]
-        if points:
+        chosen = [(y, v) for k, y, v in points if k == kind]
+        if chosen:
             figure.add_scatter(
-                x=[y for y, _ in points],
-                y=[v for _, v in points],
-                mode="markers",
+                x=[y for y, _ in chosen],
+                y=[scaled(v, first.display_unit, lang)[0] for _, v in chosen],
+                mode="markers+text",
+                text=[quantity(v, first.display_unit, lang) for _, v in chosen],
+                textposition="top center",
+                cliponaxis=False,
                 marker={"size": 12, "symbol": symbol, "color": color},
                 name=t(f"timeline_{kind}", lang),
             )
-    path = required_path(row)
-    if path:
-        figure.add_scatter(
-            x=[y for y, _ in path],
-            y=[v for _, v in path],
-            mode="lines",
-            line={"dash": "dash", "color": "#7f7f7f"},
-            name=t("timeline_path", lang),
-        )
+    for index, row in enumerate(rows.itertuples()):
+        path = required_path(row)
+        if path:
+            figure.add_scatter(
+                x=[y for y, _ in path],
+                y=[scaled(v, first.display_unit, lang)[0] for _, v in path],
+                mode="lines",
+                line={"dash": "dash", "color": "#7f7f7f"},
+                name=t("timeline_path", lang),
+                showlegend=index == 0,
+            )
     figure.update_layout(
-        title=label(row, lang),
-        height=260,
-        margin={"l": 10, "r": 10, "t": 40, "b": 10},
-        legend={"orientation": "h", "y": -0.25},
+        title=pick((first.label_zh, first.label_en), lang),
+        height=300,
+        margin={"l": 10, "r": 10, "t": 60, "b": 10},
+        legend={"orientation": "h", "y": -0.2},
+        showlegend=True,
         font={"family": charts.FONT},
         plot_bgcolor="#ffffff",
     )
-    figure.update_xaxes(dtick=1, tickformat="d")
+    years = [y for _, y, _ in points]
+    figure.update_xaxes(dtick=1, tickformat="d", range=[min(years) - 1, max(years) + 1])
+    figure.update_yaxes(title_text=scale[1], rangemode="tozero", gridcolor="#e6e6e6")
     return figure
 
 
 def timelines(progress: pd.DataFrame, lang: str) -> None:
-    """A timeline per target with a year: only what the reports state, and the derived path."""
+    """A timeline per measure that the reports give more than one point of (two goals, or a goal
+    and an actual); the measures with a goal only are named, not drawn as a lone point."""
     st.caption(t("timeline_note", lang))
-    if measured(progress).empty:
-        st.caption(t("timeline_empty", lang))
-    dated = progress[progress["target_year"].notna()]
+    drawn, goal_only = [], []
+    for rows in measures(progress):
+        (drawn if len(timeline_points(rows)) > 1 else goal_only).append(rows)
     columns = st.columns(2)
-    for index, row in enumerate(dated.itertuples()):
+    for index, rows in enumerate(drawn):
         with columns[index % 2]:
-            st.plotly_chart(timeline_figure(row, lang), key=f"timeline_{row.target_id}")
+            key = f"timeline_{rows['target_id'].iloc[0]}"
+            st.plotly_chart(timeline_figure(rows, lang), key=key)
+    if goal_only:
+        names = pick(("、", "; "), lang).join(
+            label(row, lang) for rows in goal_only for row in rows.itertuples()
+        )
+        st.caption(t("timeline_goal_only", lang, names=names))

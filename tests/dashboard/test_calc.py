@@ -177,3 +177,21 @@ def test_progress_bar_labels_are_not_clipped():
     assert bar.cliponaxis is False and bar.textposition == "outside"
     # the axis reaches past the longest bar, so that its label fits beside it
     assert figure.layout.xaxis.range[1] >= 120 * 1.5
+
+
+def test_timelines_plot_only_what_the_reports_state(tables):
+    from dashboard.components.progress import measures, required_path, timeline_points
+
+    progress = target_progress(tables["targets"], tables["projects"], tables["metrics"])
+    by_measure = {rows["label_zh"].iloc[0]: rows for rows in measures(progress)}
+    # "到2027年…工业总产值达到4000亿元；到2030年，工业总产值再翻一番，达到8000亿元": two goals,
+    # no actual, and so no path
+    output = by_measure["工业总产值"]
+    assert timeline_points(output) == [("goal", 2027.0, 4e11), ("goal", 2030.0, 8e11)]
+    assert all(required_path(row) == [] for row in output.itertuples())
+    # workers: 30000余名 now (2025), 10万名以上 by 2027; the derived path joins them
+    workers = by_measure["芨芨湖新城产业工人"]
+    assert ("actual", 2025.0, 30000.0) in timeline_points(workers)
+    path = required_path(next(workers.itertuples()))
+    assert [year for year, _ in path] == [2025.0, 2026.0, 2027.0]
+    assert path[0][1] == pytest.approx(30000) and path[-1][1] == pytest.approx(100000)
