@@ -333,12 +333,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The {label} forecast {value} equals the sum of the named projects ({names}).",
     ),
     "no_changes_since": (
-        "与{previous}的报道相比，项目阶段和数字没有变化。",
-        "Nothing changed since the {previous} report (project stages and figures).",
+        "与{previous}的报道相比没有变化。",
+        "Nothing changed since the {previous} report.",
     ),
     "mentions": (
         "只提及、未说明阶段的报道（规划或条件句）",
         "Mentions that state no stage (plans or conditions)",
+    ),
+    "no_stage_changes": (
+        "没有哪个项目在两篇报道中都说明了阶段，所以没有阶段变化；只提及的报道列在下面。",
+        "No project has its stage stated in two reports, so no stage changed; mere mentions are "
+        "listed below.",
     ),
     "companies_from_note": ("企业名见{report}报道", "companies as named in report {report}"),
     "overlap_note": (
@@ -361,7 +366,7 @@ STATUS = {
     "planned": ("规划", "planned"),
     "signed": ("已签约", "signed"),
     "operating": ("已投产", "operating"),
-    "mentioned": ("仅提及（未说明阶段）", "mentioned (no stage stated)"),
+    "mentioned": ("仅提及", "mentioned only"),
 }
 PRODUCTS = {
     "sng": ("煤制气", "coal-to-gas"),

@@ -39,8 +39,17 @@ def _target_card(
     """A target's card: the reported current value or "no current value reported", the target
     with its kind (goal, forecast), and for capacity targets the projects named, not as a value."""
     row = next(progress[progress["target_id"] == target_id].itertuples())
-    value = current_text(row, lang)
+    stated = row.current == row.current
+    value = (
+        quantity(row.current, row.display_unit, lang, row.current_qualifier)
+        if stated
+        else current_text(row, lang)
+    )
     beside = target_text(row, lang)
+    if stated:  # the year of the value beside it, so that a narrow card does not cut it
+        beside = (
+            pick((f"{int(row.current_year)}年 · ", f"{int(row.current_year)} · "), lang) + beside
+        )
     if row.progress == row.progress:
         beside += " · " + t("of_target", lang, pct=percent(row.progress))
     note = pick((row.reading_reason_zh, row.reading_reason_en), lang)

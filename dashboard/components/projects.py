@@ -78,6 +78,7 @@ def _titled(key: str, unit_label: str, lang: str) -> str:
 def project_table(shown: pd.DataFrame, reports: pd.DataFrame, lang: str) -> None:
     """The projects as a table with their sources, sentences and downloads."""
     name = pick(("项目", "Project"), lang)
+    investment, report = pick(("总投资", "Investment"), lang), pick(("报道", "Report"), lang)
     table = pd.DataFrame(
         {
             name: [pick((r.name_zh, r.name_en), lang) for r in shown.itertuples()],
@@ -86,10 +87,10 @@ def project_table(shown: pd.DataFrame, reports: pd.DataFrame, lang: str) -> None
                 for s, w in zip(shown["status"], shown["status_raw"], strict=True)
             ],
             pick(("产能", "Capacity"), lang): [capacity_text(r, lang) for r in shown.itertuples()],
-            pick(("总投资", "Investment"), lang): [
+            investment: [
                 quantity(v, "亿元", lang) if v == v else "–" for v in shown["investment_cny"]
             ],
-            pick(("报道", "Report"), lang): shown["report_date"],
+            report: shown["report_date"],
             t("product", lang): [pick(PRODUCTS[c], lang) for c in shown["product_code"]],
             t("company", lang): [company_text(r, lang) for r in shown.itertuples()],
             pick(("园区", "Park"), lang): shown["park"].fillna(""),
@@ -100,7 +101,11 @@ def project_table(shown: pd.DataFrame, reports: pd.DataFrame, lang: str) -> None
         table,
         hide_index=True,
         key="chemicals_table",
-        column_config={name: st.column_config.TextColumn(width="medium")},
+        column_config={
+            name: st.column_config.TextColumn(width="medium"),
+            investment: st.column_config.TextColumn(width=110),
+            report: st.column_config.TextColumn(width=80),
+        },
     )
     source_line(shown, reports, lang)
     quotes(
@@ -278,7 +283,7 @@ def status_history(all_projects: pd.DataFrame, lang: str) -> None:
     """Every status change of a project group between reports."""
     changes = status_changes(all_projects)
     if changes.empty:
-        st.info(t("no_changes", lang))
+        st.info(t("no_stage_changes", lang))
     else:
         st.dataframe(
             pd.DataFrame(
