@@ -131,7 +131,7 @@ def targets_table(progress: pd.DataFrame, reports: pd.DataFrame, lang: str) -> N
     # Narrow columns, so that at 1366 px all but the long reason stay in view.
     narrow = {
         t(key, lang): st.column_config.TextColumn(width="small")
-        for key in ("col_target_kind", "col_reading", "col_cagr")
+        for key in ("col_target_kind", "col_cagr", *(("col_reading",) if lang == "zh" else ()))
     }
     narrow[t("col_label", lang)] = st.column_config.TextColumn(width="medium")
     st.dataframe(
