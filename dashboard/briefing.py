@@ -16,6 +16,14 @@ from dashboard.calc import (
 )
 from dashboard.fmt import beijing, percent, quantity, scaled
 from dashboard.i18n import PRODUCT_BY_NAME, PRODUCTS, STATUS, pick, t
+from dashboard.target_text import (
+    current_text,
+    reading_text,
+    reason_text,
+    target_text,
+    unmeasured_names,
+)
+from dashboard.target_text import label as target_label
 
 SECTIONS = [
     (
@@ -70,6 +78,10 @@ def _row(*cells: object, header: bool = False) -> str:
 
 def _quote_row(quote: object, span: int) -> str:
     return f"<tr><td colspan={span} class=quote>“{_e(quote)}”</td></tr>"
+
+
+def _note_row(note: object, span: int) -> str:
+    return f"<tr><td colspan={span} class=meta>{_e(note)}</td></tr>"
 
 
 def _table(header: list[str], rows: list[str]) -> str:
@@ -137,27 +149,32 @@ def _sources(rows: pd.DataFrame, reports: pd.DataFrame, lang: str) -> str:
 def _targets_section(
     targets: pd.DataFrame, projects: pd.DataFrame, metrics: pd.DataFrame, reports, lang: str
 ) -> str:
-    progress = target_progress(targets, projects, metrics).dropna(subset=["progress"])
-    labels = [
-        f"{pick((r.label_zh, r.label_en), lang)} {int(r.target_year)}"
-        for r in progress.itertuples()
-    ]
+    everything = target_progress(targets, projects, metrics)
+    progress = everything.dropna(subset=["progress"])
+    labels = [target_label(r, lang) for r in progress.itertuples()]
     shares = list(progress["progress"])
     rows = []
-    for label, r in zip(labels, progress.itertuples(), strict=True):
-        current = quantity(r.current, r.display_unit, lang, r.current_qualifier)
-        if r.current_kind in ("derived", "pipeline"):
-            word = t("derived" if r.current_kind == "derived" else "pipeline", lang)
-            current += f"（{word}）" if lang == "zh" else f" ({word})"
+    for r in everything.itertuples():
+        current = f"{current_text(r, lang)} · {reading_text(r, lang)}"
         need = percent(r.cagr_needed, 1) if r.cagr_needed == r.cagr_needed else "–"
-        target = quantity(r.target_value, r.display_unit, lang, r.qualifier)
-        rows += [_row(label, target, current, need), _quote_row(r.quote, 4)]
+        rows += [
+            _row(target_label(r, lang), target_text(r, lang), current, need),
+            _quote_row(r.quote, 4),
+            _note_row(reason_text(r, lang), 4),
+        ]
+        if r.current == r.current:
+            rows.append(_quote_row(r.current_quote, 4))
     header = [t(key, lang) for key in ("col_label", "col_target", "col_current", "col_cagr")]
-    notes = f"<p class=meta>{_e(t('overview_chart_note', lang))} {_e(t('judged_how', lang))}</p>"
+    notes = f"<p class=meta>{_e(t('measured_note', lang))} {_e(t('judged_stored', lang))}</p>"
+    chart = (
+        svg_bars(labels, [share * 100 for share in shares], [percent(s) for s in shares], 100)
+        if labels
+        else f"<p class=meta>{_e(t('unmeasured', lang, names=unmeasured_names(everything, lang)))}"
+        "</p>"
+    )
     return "".join([
-        f"<section><h2>{_e(t('page_targets', lang))}</h2>",
-        svg_bars(labels, [share * 100 for share in shares], [percent(s) for s in shares], 100),
-        _table(header, rows), notes, _sources(progress, reports, lang), "</section>",
+        f"<section><h2>{_e(t('page_targets', lang))}</h2>", chart,
+        _table(header, rows), notes, _sources(everything, reports, lang), "</section>",
     ])  # fmt: skip
 
 

@@ -4,11 +4,7 @@ import math
 
 import pandas as pd
 
-from dashboard.fmt import percent
-
 LATEST = "latest"
-# The growth rate that output targets are judged against.
-REFERENCE_GROWTH = "industrial_value_added_growth"
 
 
 def rows_for_report(table: pd.DataFrame, report: str, key: str) -> pd.DataFrame:
@@ -33,8 +29,14 @@ def cagr(base: float, target: float, years: float) -> float | None:
 
 
 def latest_projects(projects: pd.DataFrame, report: str = LATEST) -> pd.DataFrame:
-    """Each project's row in `report`, or its latest row."""
-    return rows_for_report(projects, report, "project_id")
+    """Each project's row in `report`; for `latest`, its latest row that states a stage (a plan
+    or condition mentioning it later changes nothing), else its latest mention."""
+    if report != LATEST:
+        return rows_for_report(projects, report, "project_id")
+    ordered = projects.assign(_stage=projects["sets_stage"].astype(bool)).sort_values(
+        ["_stage", "report_date", "report_id"]
+    )
+    return ordered.drop_duplicates("project_id", keep="last").drop(columns="_stage").sort_index()
 
 
 def filter_projects(
@@ -60,8 +62,10 @@ def pipeline_by_product(projects: pd.DataFrame) -> dict[str, float]:
 
 
 def status_changes(projects: pd.DataFrame) -> pd.DataFrame:
-    """Projects named in more than one report, with their status in each, oldest first."""
-    ordered = projects.sort_values(["project_id", "report_date"])
+    """Projects whose stage more than one report states, with the stage in each, oldest first
+    (a plan or condition that mentions a project states no stage)."""
+    stated = projects[projects["sets_stage"].astype(bool)]
+    ordered = stated.sort_values(["project_id", "report_date"])
     rows = []
     for project_id, group in ordered.groupby("project_id", sort=False):
         if len(group) < 2:
@@ -92,63 +96,34 @@ def status_changes(projects: pd.DataFrame) -> pd.DataFrame:
 def target_progress(
     targets: pd.DataFrame, projects: pd.DataFrame, metrics: pd.DataFrame
 ) -> pd.DataFrame:
-    """Targets with current value, gap, progress, the growth they need, and a reading.
+    """Targets with their stored current value, gap, progress and reading, and the pipeline.
 
-    The current value is the target's stated or derived baseline; for capacity targets with no
-    baseline it is the capacity of the projects the reports name for that product (`pipeline`).
-    Reading: output targets (with a baseline and a year) compare the annual growth they need with
-    the reported growth of industrial value added; capacity targets compare the pipeline with the
-    target; anything else is not judged.
+    The current value is only a reported fact of the target's own measure (`current_value` in
+    targets.csv); without one, current, gap and progress are empty ("not reported"). The
+    reading and its reason are the table's, computed in data_prep. `pipeline` is the capacity
+    of the projects the reports name for a capacity target's product, at any stage: never a
+    current value or progress.
     """
     pipeline = pipeline_by_product(latest_projects(projects))
-    reference = metric(rows_for_report(metrics, LATEST, "metric_id"), REFERENCE_GROWTH)
     rows = []
     for target in targets.itertuples():
-        current, current_kind, current_year, qualifier = math.nan, "", math.nan, ""
-        if not pd.isna(target.baseline_value):
-            current = float(target.baseline_value)
-            qualifier = "" if pd.isna(target.baseline_qualifier) else target.baseline_qualifier
-            current_kind = "derived" if target.baseline_is_derived else "stated"
-            current_year = target.baseline_year
-        elif isinstance(target.pipeline_product, str) and target.pipeline_product in pipeline:
-            current = float(pipeline[target.pipeline_product])
-            current_kind = "pipeline"
+        stated = not pd.isna(target.current_value)
+        current = float(target.current_value) if stated else math.nan
         target_value = float(target.target_value)
-        years = (
-            float(target.target_year) - float(current_year)
-            if not pd.isna(target.target_year) and not pd.isna(current_year)
-            else math.nan
-        )
-        need = cagr(current, target_value, years) if current_kind in ("stated", "derived") else None
-        progress = current / target_value if not math.isnan(current) else math.nan
-        reading, basis = "none", ("basis_none", {})
-        if current_kind == "pipeline":
-            reading = "covered" if progress >= 1 else "partly"
-            basis = ("basis_pipeline", {"pct": percent(progress)})
-        elif need is not None and target.unit == "元" and reference is not None:
-            have = float(reference["value"]) / 100
-            reading = "on_track" if need <= have else "at_risk"
-            basis = (
-                "basis_growth",
-                {
-                    "need": percent(need, 1),
-                    "have": percent(have, 1),
-                    "source": reference["report_date"],
-                },
-            )
+        product = target.pipeline_product if isinstance(target.pipeline_product, str) else ""
         rows.append(
             {
                 "target_id": target.target_id,
                 "current": current,
-                "current_kind": current_kind,
-                "current_qualifier": qualifier,
-                "current_year": current_year,
-                "gap": target_value - current if not math.isnan(current) else math.nan,
-                "progress": progress,
-                "cagr_needed": need if need is not None else math.nan,
-                "reading": reading,
-                "basis_key": basis[0],
-                "basis_values": basis[1],
+                "current_kind": "stated" if stated else "",
+                "gap": target_value - current if stated else math.nan,
+                "progress": current / target_value if stated else math.nan,
+                "cagr_needed": (
+                    float(target.required_growth)
+                    if not pd.isna(target.required_growth)
+                    else math.nan
+                ),
+                "pipeline": float(pipeline[product]) if product in pipeline else math.nan,
             }
         )
     return targets.merge(pd.DataFrame(rows), on="target_id")
@@ -222,6 +197,10 @@ def what_changed(
     before_projects = projects[projects["report_id"].isin(earlier)].sort_values("report_date")
     for row in projects[projects["report_id"] == current].itertuples():
         history = before_projects[before_projects["project_id"] == row.project_id]
+        named_before = not history.empty
+        if named_before and not row.sets_stage:
+            continue  # a plan or condition mentions it again: no stage changed
+        history = history[history["sets_stage"].astype(bool)]
         base = {
             "id": row.project_id,
             "label_zh": row.name_zh,
@@ -230,8 +209,10 @@ def what_changed(
             "after_words": row.status_raw,
             "quote": row.quote,
         }
-        if history.empty:
+        if not named_before:
             rows.append({"kind": "new_project", "before": "", **base})
+        elif history.empty:
+            continue
         elif history.iloc[-1]["status"] != row.status:
             last = history.iloc[-1]
             rows.append(
@@ -267,9 +248,11 @@ def what_changed(
         }
         if str(last["year"]) == str(row.year) and float(last["value"]) != float(row.value):
             rows.append({"kind": "revised", **extra, **base})
-        elif str(last["year"]) != str(row.year) and row.year_basis == "sentence":
+        elif str(last["year"]) != str(row.year) and row.year_basis != "report date":
             rows.append({"kind": "new_value", **extra, **base})
-    return pd.DataFrame(rows).assign(report_id=current, previous_id=earlier[-1])
+    changed = pd.DataFrame(rows).assign(report_id=current, previous_id=earlier[-1])
+    changed.attrs["previous_id"] = earlier[-1]  # kept when nothing changed, so pages can say so
+    return changed
 
 
 def series(metrics: pd.DataFrame, metric_ids: list[str]) -> pd.DataFrame:

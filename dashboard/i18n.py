@@ -369,6 +369,87 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "quoted_above": ("原句见上文", "Sentence quoted above"),
     "beijing_time": ("北京时间", "Beijing time"),
     "series": ("数据系列", "Series"),
+    # meaning: targets as stated, current values only where reported, stored readings
+    "no_current": ("未报道现值", "no current value reported"),
+    "reading_cannot_judge": ("无法判断", "cannot judge"),
+    "target_kind_goal": ("目标", "goal"),
+    "target_kind_forecast": ("预测", "forecast"),
+    "target_kind_ambition": ("愿景", "ambition"),
+    "col_target_kind": ("性质", "Kind"),
+    "col_pipeline": ("报道项目产能（各阶段）", "Projects reported (all stages)"),
+    "col_reason": ("判断依据", "Why"),
+    "kind_target_label": ("{year}年{kind} {value}", "{year} {kind} {value}"),
+    "pipeline_beside": (
+        "报道项目（各阶段）合计 {value}，非已投产产能",
+        "projects reported (all stages) {value}, not capacity in operation",
+    ),
+    "current_from": (
+        "现值出自{date}报道：{year}年（{basis}）",
+        "Current value from the {date} report: {year} ({basis})",
+    ),
+    "measured_chart": ("有实测现值的目标", "Targets with a reported current value"),
+    "measured_note": (
+        "进度 = 报道的实际值 ÷ 目标（同一指标、同一范围）。没有报道实际值的目标不画进度。",
+        "Progress = reported actual ÷ target (same measure, same scope). Targets with no reported "
+        "actual have no progress.",
+    ),
+    "unmeasured": ("未报道现值的目标：{names}", "Targets with no current value reported: {names}"),
+    "judged_stored": (
+        "判断在数据准备时算出并存入 targets.csv：只比较同一指标；报道的增速是规上工业增加值（可比价），与工业总产值（现价）不可比。",
+        "Readings are computed when the tables are built and stored in targets.csv: only the same "
+        "measure is compared; the reported growth is of large firms' value added (comparable "
+        "prices), not comparable with gross output (current prices).",
+    ),
+    "relation": ("目标之间的关系", "How the targets relate"),
+    "derived_formula": ("推算：{formula}", "derived: {formula}"),
+    "timeline": ("目标时间线", "Timeline of the targets"),
+    "timeline_goal": ("报道的目标值", "stated goal"),
+    "timeline_actual": ("报道的实际值", "stated actual"),
+    "timeline_path": ("所需路径（推算）", "required path (derived)"),
+    "timeline_note": (
+        "点为报道原文给出的目标值与实际值；虚线为从实际值到目标按所需年均增速的路径（推算：实际 × (1+r)^年数）。",
+        "Points are values the reports state; the dashed line is the path from a stated actual to "
+        "the goal at the required annual rate (derived: actual × (1+r)^years).",
+    ),
+    "timeline_goal_only": (
+        "只有目标值、没有报道实际值的目标（不画单点）：{names}",
+        "Targets with a goal and no reported actual (no lone point drawn): {names}",
+    ),
+    "timeline_empty": (
+        "没有一个目标有报道的实际值，只能画出目标值。",
+        "No target has a reported actual: only the goals are plotted.",
+    ),
+    "pipeline_stack": (
+        "各阶段项目产能对比2030年预测",
+        "Projects by stage against the 2030 forecasts",
+    ),
+    "pipeline_stack_note": (
+        "颜色表示项目阶段（见图例）。这些是报道点名的项目产能，不是已投产产能；预测值恰为点名项目之和时另行注明。",
+        "Colours show each project's stage (see the legend). These are projects the reports name, not "
+        "capacity in operation; where a forecast equals the sum of the named projects, it is said.",
+    ),
+    "equals_projects": (
+        "{label}预测 {value} 恰等于报道点名项目之和（{names}）。",
+        "The {label} forecast {value} equals the sum of the named projects ({names}).",
+    ),
+    "no_changes_since": (
+        "与{previous}的报道相比没有变化。",
+        "Nothing changed since the {previous} report.",
+    ),
+    "mentions": (
+        "只提及、未说明阶段的报道（规划或条件句）",
+        "Mentions that state no stage (plans or conditions)",
+    ),
+    "no_stage_changes": (
+        "没有哪个项目在两篇报道中都说明了阶段，所以没有阶段变化；只提及的报道列在下面。",
+        "No project has its stage stated in two reports, so no stage changed; mere mentions are "
+        "listed below.",
+    ),
+    "companies_from_note": ("企业名见{report}报道", "companies as named in report {report}"),
+    "overlap_note": (
+        "{project}的产能计入“{group}”：{evidence}",
+        "{project} is counted within “{group}”: {evidence}",
+    ),
 }
 
 RELEVANCE = {
@@ -385,6 +466,7 @@ STATUS = {
     "planned": ("规划", "planned"),
     "signed": ("已签约", "signed"),
     "operating": ("已投产", "operating"),
+    "mentioned": ("仅提及", "mentioned only"),
 }
 PRODUCTS = {
     "sng": ("煤制气", "coal-to-gas"),

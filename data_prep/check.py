@@ -33,7 +33,7 @@ _KEYS = {
 _QUOTES = {
     "metrics": ("quote",),
     "projects": ("quote", "park_quote"),
-    "targets": ("quote", "baseline_quote"),
+    "targets": ("quote", "current_quote"),
     "platforms": ("quote",),
     "place_facts": ("quote",),
     "figures": ("sentence",),
@@ -89,7 +89,10 @@ def check_tables(folder: Path) -> list[str]:
                     problems.append(f"{where}: {column} is empty")
             for column in _QUOTES.get(name, ()):
                 quote = row.get(column, "")
-                source = row.get("park_source") if column == "park_quote" else row["source"]
+                source = {"park_quote": "park_source", "current_quote": "current_source"}.get(
+                    column, "source"
+                )
+                source = row.get(source)
                 if quote and quote not in texts.get(source or "", ""):
                     problems.append(f"{where}: {column} is not in the cleaned text of {source}")
             low, high = _number(row.get("value", "")), _number(row.get("value_high", ""))
@@ -109,6 +112,7 @@ def check_tables(folder: Path) -> list[str]:
                 f"targets.csv {row['target_id']}: {row['target_value']}% is not within 0-100"
             )
 
+    problems += check_meaning(tables)
     catalog = tomllib.loads((PACKAGE_DIR / "catalog.toml").read_text(encoding="utf-8"))
     values = {
         (row["metric_id"], row["report_id"]): _number(row["value"]) for row in tables["metrics"]
@@ -123,4 +127,48 @@ def check_tables(folder: Path) -> list[str]:
                     f"metrics.csv: {pair['lower']} ({lower:g}) exceeds {pair['upper']} ({upper:g}) "
                     f"in report {report_id}"
                 )
+    return problems
+
+
+def _year_of(report_date: str) -> int | None:
+    return int(report_date[:4]) if report_date[:4].isdigit() else None
+
+
+def check_meaning(tables: dict[str, list[dict[str, str]]]) -> list[str]:
+    """What the tables claim against what the sentences say: no derived baseline, no current
+    value that is not a reported fact of the target's own measure, no stage set by a plan or a
+    condition, no reported fact dated after its report."""
+    problems: list[str] = []
+    for row in tables["targets"]:
+        where = f"targets.csv {row['target_id']}"
+        for column in ("baseline_value", "baseline_is_derived", "derivation"):
+            if row.get(column) not in (None, "", "False"):
+                problems.append(f"{where}: a derived baseline ({column}) is refused")
+        if row.get("current_value"):
+            quote = row.get("current_quote", "")
+            if not quote or quote == row["quote"]:
+                problems.append(
+                    f"{where}: current value {row['current_value']} is not a reported fact "
+                    "of its own (its quote is missing or is the target's own sentence)"
+                )
+            report_year = _year_of(row.get("current_report_date", ""))
+            year = _number(row.get("current_year", ""))
+            if report_year is not None and year is not None and year > report_year:
+                problems.append(f"{where}: current value dated {year:g}, after its report")
+    for row in tables["projects"]:
+        stage_set = row.get("sets_stage") == "True" or row.get("status") != "mentioned"
+        if row.get("statement_kind") in ("plan", "condition") and stage_set:
+            problems.append(
+                f"projects.csv {row['project_id']} ({row['report_id']}): stage "
+                f"{row['status']!r} is set by a {row['statement_kind']} ({row['status_raw']})"
+            )
+    for row in tables["metrics"]:
+        report_year = _year_of(row.get("report_date", ""))
+        year = _number(row.get("year", ""))
+        is_fact = row.get("statement_kind", "fact") == "fact"
+        if is_fact and report_year and year and year > report_year:
+            problems.append(
+                f"metrics.csv {row['metric_id']} ({row['report_id']}): a reported fact "
+                f"dated {year:g}, after its report ({row['report_date']})"
+            )
     return problems

@@ -6,13 +6,11 @@ than one stops the build with a message naming the catalog entry.
 
 import tomllib
 from dataclasses import dataclass, field
-from decimal import Decimal
 from pathlib import Path
 
-from data_prep import PACKAGE_DIR
+from data_prep import PACKAGE_DIR, meaning
 from data_prep.errors import InputError
 from data_prep.figures import split_sentences
-from data_prep.quantities import decimal_text
 from data_prep.reports import Report
 
 CATALOG = PACKAGE_DIR / "catalog.toml"
@@ -36,6 +34,8 @@ METRIC_COLUMNS = [
     "display_unit",
     "year_basis",
     "period",
+    "scope",
+    "statement_kind",
     "article",
     "raw",
     "line",
@@ -63,6 +63,9 @@ PROJECT_COLUMNS = [
     "park_source",
     "part_of",
     "line",
+    "statement_kind",
+    "sets_stage",
+    "companies_from",
 ]
 TARGET_COLUMNS = [
     "target_id",
@@ -71,9 +74,22 @@ TARGET_COLUMNS = [
     "unit",
     "target_year",
     "target_value",
-    "baseline_year",
-    "baseline_value",
-    "baseline_is_derived",
+    "target_kind",
+    "scope",
+    "current_value",
+    "current_year",
+    "current_year_basis",
+    "current_qualifier",
+    "current_quote",
+    "current_source",
+    "current_report_date",
+    "required_growth",
+    "required_growth_formula",
+    "reading",
+    "reading_reason_zh",
+    "reading_reason_en",
+    "relation_zh",
+    "relation_en",
     "source",
     "quote",
     "report_id",
@@ -81,9 +97,6 @@ TARGET_COLUMNS = [
     "display_unit",
     "qualifier",
     "per",
-    "baseline_qualifier",
-    "baseline_quote",
-    "derivation",
     "note_zh",
     "note_en",
     "pipeline_product",
@@ -219,15 +232,29 @@ def _part_of_sentence(row: Row) -> str:
     return sentence[begin : end if end >= 0 else len(sentence)]
 
 
+def meaning_of(figure: Row, report: Report) -> dict[str, object]:
+    """Scope, statement kind and period of a ledger figure, from its clause and sentence."""
+    clause, sentence = _clause_of(figure), str(figure["sentence"])
+    year, period, basis = meaning.period(figure["year"], clause, sentence, int(report.year))
+    lead = _lead_of(figure)
+    return {
+        "year": year,
+        "year_basis": basis,
+        "period": period or figure["period"],
+        "scope": meaning.scope(str(figure["subject"]), clause),
+        "statement_kind": meaning.statement_kind(clause, lead),
+    }
+
+
 def _metric_row(metric: dict, figure: Row, report: Report) -> Row:
-    year = figure["year"] if figure["year"] != "" else report.year
+    about = meaning_of(figure, report)
     return {
         "metric_id": metric["metric_id"],
         "category": metric["category"],
         "label_zh": metric["label_zh"],
         "label_en": metric["label_en"],
         "kind": metric["kind"],
-        "year": year,
+        "year": about["year"],
         "value": figure["value"],
         "value_high": figure["value_high"],
         "unit": figure["unit"],
@@ -238,8 +265,10 @@ def _metric_row(metric: dict, figure: Row, report: Report) -> Row:
         "report_id": report.report_id,
         "per": figure["per"],
         "display_unit": metric["display_unit"],
-        "year_basis": "sentence" if figure["year"] != "" else "report date",
-        "period": figure["period"],
+        "year_basis": about["year_basis"],
+        "period": about["period"],
+        "scope": about["scope"],
+        "statement_kind": about["statement_kind"],
         "article": figure["article"],
         "raw": figure["raw"],
         "line": figure["line"],
@@ -311,6 +340,15 @@ def _clause_of(row: Row) -> str:
     return sentence[begin : min(ends) if ends else len(sentence)]
 
 
+def _lead_of(row: Row) -> str:
+    """The figure's sentence from the start of its ；-part to the end of the figure's clause."""
+    sentence = str(row["sentence"])
+    offset = int(row["start"]) - int(row["sentence_start"])
+    begin = sentence.rfind("；", 0, offset) + 1
+    ends = [i for i in (sentence.find(mark, offset) for mark in "，；,;。") if i >= 0]
+    return sentence[begin : min(ends) if ends else len(sentence)]
+
+
 def _mentioned_again(
     project: dict, first: Row, report: Report, sources: Sources, vocabulary: dict[str, str]
 ) -> Row | None:
@@ -342,6 +380,7 @@ def _mentioned_again(
         quote=quote,
         capacity_per=figure["per"],
         line=figure["line"],
+        _clause=(_clause_of(figure), _lead_of(figure)),
     )
 
 
@@ -388,6 +427,7 @@ def build_projects(catalog: dict, sources: Sources) -> list[Row]:
                     quote=quote,
                     capacity_per=capacity["per"] if capacity else "",
                     line=capacity["line"] if capacity else "",
+                    _clause=(_clause_of(capacity), _lead_of(capacity)) if capacity else None,
                 )
             )
         named = {mention["report"] for mention in project["reports"]}
@@ -399,26 +439,100 @@ def build_projects(catalog: dict, sources: Sources) -> list[Row]:
                     if again is not None:
                         project_rows.append(again)
         park = _park_fields(project, sources, f"project {project['project_id']}")
-        rows += [{**row, **park} for row in project_rows]
+        rows += [{**row, **park} for row in _stages_and_companies(project_rows)]
     return rows
 
 
+def _stages_and_companies(project_rows: list[Row]) -> list[Row]:
+    """Only a factual sentence sets a stage: a plan or a condition (谋划, 加快推进…重点项目,
+    建成后) is kept as a mention, status "mentioned". A report that names a project without its
+    companies keeps those of the project's earlier report, and says which."""
+    ordered = sorted(project_rows, key=lambda row: (row["report_date"], str(row["report_id"])))
+    companies, named_in = "", ""
+    for row in ordered:
+        clause, lead = row.pop("_clause") or (str(row["quote"]), str(row["quote"]))
+        kind = meaning.statement_kind(clause, lead)
+        row["statement_kind"] = kind
+        row["sets_stage"] = kind == "fact"
+        if kind != "fact":
+            row["status"] = "mentioned"
+        if row["companies"]:
+            companies, named_in = str(row["companies"]), str(row["report_id"])
+            row["companies_from"] = ""
+        else:
+            row["companies"], row["companies_from"] = companies, named_in
+    return ordered
+
+
+def _latest_fact(
+    templates: list[dict], scope: str, sources: Sources, entry: str
+) -> tuple[Row, Report] | None:
+    """The latest reported fact that `templates` pick in any report, of the given scope; a
+    figure that is a goal, forecast, plan or condition never is one."""
+    found: list[tuple[int, str, Row, Report]] = []
+    for report in sources.reports.values():
+        for template in templates:
+            selector = {key: value for key, value in template.items() if key != "report"}
+            facts = [
+                row
+                for row in candidates(sources, selector, report)
+                if meaning_of(row, report)["statement_kind"] == "fact"
+                and meaning_of(row, report)["scope"] == scope
+            ]
+            if len(facts) > 1:
+                sources.review.append(
+                    {
+                        "entry": entry,
+                        "report_id": report.report_id,
+                        "figures": " | ".join(str(row["raw"]) for row in facts),
+                    }
+                )
+            elif facts:
+                sources.claimed.add((report.file, int(facts[0]["start"])))
+                year = int(meaning_of(facts[0], report)["year"])
+                found.append((year, report.report_date, facts[0], report))
+                break
+    if not found:
+        return None
+    _, _, row, report = max(found, key=lambda item: (item[0], item[1]))
+    return row, report
+
+
 def build_targets(catalog: dict, sources: Sources) -> list[Row]:
+    """Targets as the reports state them, each with the kind of statement it is, the latest
+    reported actual of the same measure and scope (none: "not reported"), and a reading."""
     rows: dict[str, Row] = {}
     for target in catalog.get("targets", []):
         entry = f"target {target['target_id']}"
+        if "derivation" in target or "baseline" in target:
+            raise CatalogError(
+                entry, "a baseline is never derived; name the measure's reported actual in `actual`"
+            )
         figure = select(sources, target["target"], entry)
         report = sources.report(target["target"]["report"], entry)
+        about = meaning_of(figure, report)
+        target_year = "" if target.get("no_year") else figure["year"]
+        kind = "ambition" if target_year == "" else meaning.target_kind(about["statement_kind"])
         row: Row = {
             "target_id": target["target_id"],
             "label_zh": target["label_zh"],
             "label_en": target["label_en"],
             "unit": figure["unit"],
-            "target_year": "" if target.get("no_year") else figure["year"],
+            "target_year": target_year,
             "target_value": figure["value"],
-            "baseline_year": "",
-            "baseline_value": "",
-            "baseline_is_derived": False,
+            "target_kind": kind,
+            "scope": about["scope"],
+            "current_value": "",
+            "current_year": "",
+            "current_year_basis": "",
+            "current_qualifier": "",
+            "current_quote": "",
+            "current_source": "",
+            "current_report_date": "",
+            "required_growth": "",
+            "required_growth_formula": "",
+            "relation_zh": target.get("relation_zh", ""),
+            "relation_en": target.get("relation_en", ""),
             "source": report.file,
             "quote": figure["sentence"],
             "report_id": report.report_id,
@@ -426,41 +540,44 @@ def build_targets(catalog: dict, sources: Sources) -> list[Row]:
             "display_unit": target["display_unit"],
             "qualifier": figure["qualifier"],
             "per": figure["per"],
-            "baseline_qualifier": "",
-            "baseline_quote": "",
-            "derivation": target.get("derivation", ""),
             "note_zh": target.get("note_zh", ""),
             "note_en": target.get("note_en", ""),
             "pipeline_product": target.get("pipeline_product", ""),
         }
-        if "baseline" in target:
-            base = select(sources, target["baseline"], entry)
-            base_report = sources.report(target["baseline"]["report"], entry)
+        actual = _latest_fact(target.get("actual", []), str(about["scope"]), sources, entry)
+        growth = _latest_fact(target.get("growth", []), str(about["scope"]), sources, entry)
+        value = year = None
+        if actual is not None:
+            fact, fact_report = actual
+            fact_about = meaning_of(fact, fact_report)
+            value, year = float(fact["value"]), int(fact_about["year"])
             row.update(
-                baseline_value=base["value"],
-                baseline_year=base["year"] if base["year"] != "" else base_report.year,
-                baseline_qualifier=base["qualifier"],
-                baseline_quote=base["sentence"],
+                current_value=fact["value"],
+                current_year=year,
+                current_year_basis=fact_about["year_basis"],
+                current_qualifier=fact["qualifier"],
+                current_quote=fact["sentence"],
+                current_source=fact_report.file,
+                current_report_date=fact_report.report_date,
             )
-        elif target.get("derivation") == "half_of_target":
-            row.update(
-                baseline_value=decimal_text(Decimal(str(figure["value"])) / 2),
-                baseline_year=target["baseline_year"],
-                baseline_is_derived=True,
-                baseline_quote=figure["sentence"],
-            )
-        elif target.get("derivation") == "previous_target":
-            previous = rows.get(target["previous"])
-            if previous is None:
-                raise CatalogError(entry, f"previous target {target['previous']!r} must come first")
-            row.update(
-                baseline_value=previous["target_value"],
-                baseline_year=previous["target_year"],
-                baseline_is_derived=True,
-                baseline_quote=figure["sentence"],
-            )
-        elif target.get("derivation"):
-            raise CatalogError(entry, f"unknown derivation {target['derivation']!r}")
+            if target_year != "" and int(target_year) > year:
+                span = int(target_year) - year
+                need = meaning.required_growth(value, float(figure["value"]), span)
+                if need is not None:
+                    row["required_growth"] = round(need, 6)
+                    row["required_growth_formula"] = (
+                        f"({figure['value']} / {fact['value']})^(1/({target_year} − {year})) − 1"
+                    )
+        verdict, reason_zh, reason_en = meaning.reading(
+            value,
+            year,
+            float(figure["value"]),
+            int(target_year) if target_year != "" else None,
+            float(growth[0]["value"]) / 100 if growth else None,
+            target["label_zh"] if growth else target.get("growth_reported", ""),
+            target["label_zh"],
+        )
+        row.update(reading=verdict, reading_reason_zh=reason_zh, reading_reason_en=reason_en)
         if target["target_id"] in rows:
             raise CatalogError(entry, "target_id is not unique")
         rows[target["target_id"]] = row

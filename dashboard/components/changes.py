@@ -40,10 +40,14 @@ def _side(row: pd.Series, side: str, lang: str) -> str:
 
 def changes_table(changed: pd.DataFrame, reports: pd.DataFrame, lang: str, key: str) -> None:
     """The changes of the chosen report against the one before it, or a note that there are none."""
-    if changed.empty:
-        st.info(t("no_earlier_report", lang))
-        return
     dates = reports.set_index("report_id")["report_date"]
+    if changed.empty:
+        previous = changed.attrs.get("previous_id")
+        if previous is None:
+            st.info(t("no_earlier_report", lang))
+        else:
+            st.info(t("no_changes_since", lang, previous=dates.get(previous, previous)))
+        return
     st.caption(
         t(
             "changes_between",

@@ -4,19 +4,16 @@ import pandas as pd
 
 from dashboard.calc import metric
 from dashboard.components import cards
+from dashboard.components.progress import current_text, pipeline_text, target_text
 from dashboard.fmt import percent, quantity
 from dashboard.i18n import pick, t
 
 # (metric shown, metric beside it) for plain figures; (label, target) for figures with a target.
 CARDS = [
-    (
-        "target",
-        ("工业总产值基数（推算）", "Industrial output, base (derived)"),
-        "industrial_output_2027",
-    ),
+    ("target", ("工业总产值", "Industrial output"), "industrial_output_2027"),
     ("metric", "coal_output", "coal_output_share_xinjiang"),
     ("metric", "coal_power_built", "coal_power_planned"),
-    ("target", ("煤制烯烃项目产能", "Coal-to-olefins projects"), "olefins_capacity_2030"),
+    ("target", ("煤制烯烃产能", "Coal-to-olefins capacity"), "olefins_capacity_2030"),
     ("target", ("芨芨湖产业工人", "Industrial workers in Jijihu"), "jijihu_workers_2027"),
     ("metric", "aluminium_capacity", "aluminium_share_xinjiang"),
 ]
@@ -39,15 +36,25 @@ def _metric_text(
 def _target_card(
     progress: pd.DataFrame, target_id: str, title: tuple[str, str], lang: str
 ) -> tuple:
-    row = progress[progress["target_id"] == target_id].iloc[0]
-    value = quantity(row["current"], row["display_unit"], lang, row["current_qualifier"])
-    target = quantity(row["target_value"], row["display_unit"], lang, row["qualifier"])
-    beside = t("target_label", lang, year=int(row["target_year"]), value=target)
-    if row["progress"] == row["progress"]:
-        beside += " · " + t("of_target", lang, pct=percent(row["progress"]))
-    note = pick((row["note_zh"], row["note_en"]), lang) if row["note_zh"] == row["note_zh"] else ""
-    if row["current_kind"] == "pipeline":
-        note = t("overview_chart_note", lang)
+    """A target's card: the reported current value or "no current value reported", the target
+    with its kind (goal, forecast), and for capacity targets the projects named, not as a value."""
+    row = next(progress[progress["target_id"] == target_id].itertuples())
+    stated = row.current == row.current
+    value = (
+        quantity(row.current, row.display_unit, lang, row.current_qualifier)
+        if stated
+        else current_text(row, lang)
+    )
+    beside = target_text(row, lang)
+    if stated:  # the year of the value beside it, so that a narrow card does not cut it
+        beside = (
+            pick((f"{int(row.current_year)}年 · ", f"{int(row.current_year)} · "), lang) + beside
+        )
+    if row.progress == row.progress:
+        beside += " · " + t("of_target", lang, pct=percent(row.progress))
+    note = pick((row.reading_reason_zh, row.reading_reason_en), lang)
+    if row.pipeline == row.pipeline:
+        note = t("pipeline_beside", lang, value=pipeline_text(row, lang))
     return pick(title, lang), value, beside, note
 
 

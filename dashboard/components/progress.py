@@ -1,89 +1,80 @@
-"""Targets on screen: the progress chart (Overview and Targets) and the full targets table."""
+"""Targets on screen: the measured-progress chart, the full targets table and each target's
+timeline. Current values, required growth and readings are the table's (computed in data_prep);
+a target with no reported actual says so, and has no progress."""
 
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
 from dashboard.components import charts
 from dashboard.components.provenance import source_line, sources_and_data
 from dashboard.components.text import escape_markdown
-from dashboard.fmt import percent, quantity
+from dashboard.fmt import percent, quantity, scaled
 from dashboard.i18n import pick, t
+from dashboard.target_text import (
+    current_text,
+    label,
+    measured,
+    pipeline_text,
+    reading_text,
+    reason_text,
+    target_text,
+    unmeasured_names,
+)
 
-READINGS = {
-    "on_track": "reading_on_track",
-    "at_risk": "reading_at_risk",
-    "covered": "reading_covered",
-    "partly": "reading_partly",
-    "none": "reading_none",
-}
 DOWNLOAD_COLUMNS = [
     "target_id",
     "label_zh",
     "label_en",
+    "target_kind",
     "unit",
     "target_year",
     "target_value",
-    "baseline_year",
-    "baseline_value",
-    "baseline_is_derived",
-    "current",
-    "current_kind",
+    "current_value",
+    "current_year",
+    "current_year_basis",
+    "current_quote",
     "gap",
     "progress",
-    "cagr_needed",
+    "required_growth",
+    "required_growth_formula",
+    "pipeline",
     "reading",
+    "reading_reason_zh",
+    "reading_reason_en",
+    "relation_zh",
+    "relation_en",
     "quote",
     "source",
     "report_date",
     "note_zh",
     "note_en",
 ]
+# Narrow first: the reading stays in view at 1366 px; the long reason comes last.
 TABLE_COLUMNS = [
     "col_label",
-    "col_target_year",
+    "col_target_kind",
     "col_target",
     "col_current",
-    "col_base_year",
-    "col_gap",
+    "col_reading",
     "col_progress",
     "col_cagr",
-    "col_reading",
-    "col_basis",
+    "col_pipeline",
+    "col_reason",
 ]
 
 
-def label(row, lang: str) -> str:
-    year = f" {int(row.target_year)}" if row.target_year == row.target_year else ""
-    return pick((row.label_zh, row.label_en), lang) + year
-
-
-def current_text(row, lang: str) -> str:
-    """The current value, marked when it is derived or the sum of a project pipeline."""
-    if row.current != row.current:
-        return "–"
-    text = quantity(row.current, row.display_unit, lang, row.current_qualifier)
-    if row.current_kind in ("derived", "pipeline"):
-        word = t("derived" if row.current_kind == "derived" else "pipeline", lang)
-        text += f"（{word}）" if lang == "zh" else f" ({word})"
-    return text
-
-
-def target_text(row, lang: str) -> str:
-    return quantity(row.target_value, row.display_unit, lang, row.qualifier)
-
-
 def progress_chart(progress: pd.DataFrame, reports: pd.DataFrame, lang: str, key: str) -> None:
-    """Progress towards every target that has a current value, with its reading and sentence."""
-    chartable = progress.dropna(subset=["progress"])
+    """Progress of the targets that have a reported actual; the others are named as such."""
+    chartable = measured(progress)
+    names = unmeasured_names(progress, lang)
     if chartable.empty:
-        st.info(t("nothing_here", lang))
+        st.info(t("unmeasured", lang, names=names))
         return
     labels = [label(row, lang) for row in chartable.itertuples()]
-    texts = [
-        f"{percent(r.progress)} · {t(READINGS[r.reading], lang)}" for r in chartable.itertuples()
-    ]
+    texts = [f"{percent(r.progress)} · {reading_text(r, lang)}" for r in chartable.itertuples()]
     hovers = [
-        f"{current_text(r, lang)} / {target_text(r, lang)}\n{r.quote}"
+        f"{current_text(r, lang)} / {target_text(r, lang)}\n{r.current_quote}"
         for r in chartable.itertuples()
     ]
     figure = charts.progress_bars(
@@ -91,49 +82,173 @@ def progress_chart(progress: pd.DataFrame, reports: pd.DataFrame, lang: str, key
         list(chartable["progress"]),
         texts,
         hovers,
-        t("progress_chart_title", lang),
+        t("measured_chart", lang),
         t("col_progress", lang),
     )
+    unclipped(figure, list(chartable["progress"]))
     st.plotly_chart(figure, key=key)
-    st.caption(t("overview_chart_note", lang))
+    st.caption(t("measured_note", lang))
+    if names:
+        st.caption(t("unmeasured", lang, names=names))
     source_line(chartable, reports, lang)
+    # every target, so that the download too says which have a reported current value
     rows = chartable.assign(label=labels)
-    sources_and_data(rows, lang, chartable[DOWNLOAD_COLUMNS], "targets_progress", key)
+    sources_and_data(rows, lang, progress[DOWNLOAD_COLUMNS], "targets_progress", key)
+
+
+def unclipped(figure: go.Figure, progress: list[float]) -> go.Figure:
+    """Bar labels outside the bars, on an axis wide enough to hold them."""
+    widest = max([100.0, *(value * 100 for value in progress)])
+    figure.update_traces(textposition="outside", cliponaxis=False)
+    figure.update_xaxes(range=[0, widest * 1.6])
+    figure.update_layout(margin={"r": 40})
+    return figure
+
+
+def table_cells(progress: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The targets table as shown: one row per target, in the reader's language."""
+    rows = list(progress.itertuples())
+    cells = {
+        "col_label": [label(r, lang) for r in rows],
+        "col_target_kind": [t(f"target_kind_{r.target_kind}", lang) for r in rows],
+        "col_target": [quantity(r.target_value, r.display_unit, lang, r.qualifier) for r in rows],
+        "col_current": [current_text(r, lang) for r in rows],
+        "col_reading": [reading_text(r, lang) for r in rows],
+        "col_progress": progress["progress"] * 100,
+        "col_cagr": [percent(c, 1) for c in progress["cagr_needed"]],
+        "col_pipeline": [pipeline_text(r, lang) for r in rows],
+        "col_reason": [reason_text(r, lang) for r in rows],
+    }
+    return pd.DataFrame({t(key, lang): cells[key] for key in TABLE_COLUMNS})
 
 
 def targets_table(progress: pd.DataFrame, reports: pd.DataFrame, lang: str) -> None:
-    """Every target with current value, gap, progress, growth needed, reading and its basis;
-    derived baselines with their derivation one click away."""
-    cells = {
-        "col_label": [pick((r.label_zh, r.label_en), lang) for r in progress.itertuples()],
-        "col_target_year": [
-            str(int(y)) if y == y else t("no_year", lang) for y in progress["target_year"]
-        ],
-        "col_target": [
-            quantity(r.target_value, r.display_unit, lang, r.qualifier)
-            for r in progress.itertuples()
-        ],
-        "col_current": [current_text(r, lang) for r in progress.itertuples()],
-        "col_base_year": [str(int(y)) if y == y else "–" for y in progress["current_year"]],
-        "col_gap": [
-            quantity(r.gap, r.display_unit, lang) if r.gap == r.gap else "–"
-            for r in progress.itertuples()
-        ],
-        "col_progress": progress["progress"] * 100,
-        "col_cagr": [percent(c, 1) for c in progress["cagr_needed"]],
-        "col_reading": [t(READINGS[r], lang) for r in progress["reading"]],
-        "col_basis": [t(r.basis_key, lang, **r.basis_values) for r in progress.itertuples()],
-    }
-    table = pd.DataFrame({t(key, lang): cells[key] for key in TABLE_COLUMNS})
-    bar = st.column_config.ProgressColumn(format="%.0f%%", min_value=0, max_value=100)
-    st.dataframe(
-        table, hide_index=True, column_config={t("col_progress", lang): bar}, key="targets_table"
+    """Every target: its kind, value, the reported current value or "not reported", the stored
+    reading first, then progress, growth needed, the project pipeline and the reason."""
+    table = table_cells(progress, lang)
+    bar = st.column_config.ProgressColumn(
+        format="%.0f%%", min_value=0, max_value=100, width="small"
     )
-    st.caption(t("judged_how", lang))
+    # Narrow columns, so that at 1366 px all but the long reason stay in view.
+    narrow = {
+        t(key, lang): st.column_config.TextColumn(width="small")
+        for key in ("col_target_kind", "col_cagr", *(("col_reading",) if lang == "zh" else ()))
+    }
+    narrow[t("col_label", lang)] = st.column_config.TextColumn(width="medium")
+    st.dataframe(
+        table,
+        hide_index=True,
+        column_config={**narrow, t("col_progress", lang): bar},
+        key="targets_table",
+    )
+    st.caption(t("judged_stored", lang))
     source_line(progress, reports, lang)
-    rows = progress.assign(label=cells["col_label"])
+    rows = progress.assign(label=[label(r, lang) for r in progress.itertuples()])
     sources_and_data(rows, lang, progress[DOWNLOAD_COLUMNS], "targets", "targets_table")
-    for row in progress[progress["current_kind"] == "derived"].itertuples():
-        with st.expander(f"{t('derived_how', lang)}{pick(('：', ': '), lang)}{label(row, lang)}"):
-            st.markdown(escape_markdown(pick((row.note_zh, row.note_en), lang)))
-            st.markdown(f"> {escape_markdown(row.baseline_quote)}")
+    for row in progress.itertuples():
+        relation = pick((row.relation_zh, row.relation_en), lang)
+        if relation == relation and relation:
+            st.caption(
+                f"{t('relation', lang)}{pick(('：', ': '), lang)}{escape_markdown(relation)}"
+            )
+        formula = row.required_growth_formula
+        if formula == formula and formula:
+            st.caption(f"{label(row, lang)} · {t('derived_formula', lang, formula=formula)}")
+
+
+def timeline_points(rows: pd.DataFrame) -> list[tuple[str, float, float]]:
+    """(kind, year, value) the reports state for one measure: its goals and its actual."""
+    points = [
+        ("goal", float(r.target_year), float(r.target_value))
+        for r in rows.itertuples()
+        if r.target_year == r.target_year
+    ]
+    actuals = {
+        (float(r.current_year), float(r.current))
+        for r in rows.itertuples()
+        if r.current == r.current
+    }
+    return points + [("actual", year, value) for year, value in sorted(actuals)]
+
+
+def required_path(row) -> list[tuple[float, float]]:
+    """From a stated actual to the goal at the required annual rate r: actual × (1+r)^years.
+    Empty without a stated actual, a year, or a stored rate."""
+    if row.current != row.current or row.cagr_needed != row.cagr_needed:
+        return []
+    start, end = int(row.current_year), int(row.target_year)
+    rate = float(row.cagr_needed)
+    return [
+        (float(year), float(row.current) * (1 + rate) ** (year - start))
+        for year in range(start, end + 1)
+    ]
+
+
+def measures(progress: pd.DataFrame) -> list[pd.DataFrame]:
+    """Targets grouped by measure (工业总产值 2027 and 2030 together), those with a year only."""
+    dated = progress[progress["target_year"].notna()]
+    return [rows for _, rows in dated.groupby(["label_zh", "unit"], sort=False)]
+
+
+def timeline_figure(rows: pd.DataFrame, lang: str) -> go.Figure:
+    """One measure's timeline: stated goals and actual as points, each required path dashed."""
+    first = next(rows.itertuples())
+    scale = scaled(1, first.display_unit, lang)
+    figure = go.Figure()
+    points = timeline_points(rows)
+    for kind, symbol, color in (("goal", "diamond", "#c0504d"), ("actual", "circle", "#1f4e79")):
+        chosen = [(y, v) for k, y, v in points if k == kind]
+        if chosen:
+            figure.add_scatter(
+                x=[y for y, _ in chosen],
+                y=[scaled(v, first.display_unit, lang)[0] for _, v in chosen],
+                mode="markers+text",
+                text=[quantity(v, first.display_unit, lang) for _, v in chosen],
+                textposition="top center",
+                cliponaxis=False,
+                marker={"size": 12, "symbol": symbol, "color": color},
+                name=t(f"timeline_{kind}", lang),
+            )
+    for index, row in enumerate(rows.itertuples()):
+        path = required_path(row)
+        if path:
+            figure.add_scatter(
+                x=[y for y, _ in path],
+                y=[scaled(v, first.display_unit, lang)[0] for _, v in path],
+                mode="lines",
+                line={"dash": "dash", "color": "#7f7f7f"},
+                name=t("timeline_path", lang),
+                showlegend=index == 0,
+            )
+    figure.update_layout(
+        title=pick((first.label_zh, first.label_en), lang),
+        height=300,
+        margin={"l": 10, "r": 10, "t": 60, "b": 10},
+        legend={"orientation": "h", "y": -0.2},
+        showlegend=True,
+        font={"family": charts.FONT},
+        plot_bgcolor="#ffffff",
+    )
+    years = [y for _, y, _ in points]
+    figure.update_xaxes(dtick=1, tickformat="d", range=[min(years) - 1, max(years) + 1])
+    figure.update_yaxes(title_text=scale[1], rangemode="tozero", gridcolor="#e6e6e6")
+    return figure
+
+
+def timelines(progress: pd.DataFrame, lang: str) -> None:
+    """A timeline per measure that the reports give more than one point of (two goals, or a goal
+    and an actual); the measures with a goal only are named, not drawn as a lone point."""
+    st.caption(t("timeline_note", lang))
+    drawn, goal_only = [], []
+    for rows in measures(progress):
+        (drawn if len(timeline_points(rows)) > 1 else goal_only).append(rows)
+    columns = st.columns(2)
+    for index, rows in enumerate(drawn):
+        with columns[index % 2]:
+            key = f"timeline_{rows['target_id'].iloc[0]}"
+            st.plotly_chart(timeline_figure(rows, lang), key=key)
+    if goal_only:
+        names = pick(("、", "; "), lang).join(
+            label(row, lang) for rows in goal_only for row in rows.itertuples()
+        )
+        st.caption(t("timeline_goal_only", lang, names=names))

@@ -7,11 +7,29 @@ import streamlit as st
 from dashboard.calc import latest_projects, status_changes
 from dashboard.components import charts
 from dashboard.components.provenance import source_line, sources_and_data
+from dashboard.components.text import escape_markdown
 from dashboard.context import publish, seed_many
 from dashboard.fmt import quantity, scaled
 from dashboard.i18n import PRODUCTS, STATUS, pick, t
 
 UNITS = (("吨", "万吨/年"), ("立方米", "亿立方米/年"))
+# Stages from the furthest along to a mere mention; each has its colour, named in the legend.
+STAGES = [
+    "operating",
+    "under_construction",
+    "approved",
+    "landed",
+    "signed",
+    "advancing",
+    "planned",
+    "mentioned",
+]
+STAGE_COLORS = {
+    **charts.STATUS_COLORS,
+    "operating": "#2e7d32",
+    "signed": "#8064a2",
+    "mentioned": "#d9d9d9",
+}
 
 
 def filters(companies: list[str] | None, lang: str) -> tuple[list[str], list[str], list[str]]:
@@ -43,32 +61,52 @@ def capacity_text(row, lang: str) -> str:
     return quantity(row.capacity, unit, lang)
 
 
+def company_text(row, lang: str) -> str:
+    """The companies, with the report that names them when this report's sentence does not."""
+    companies = row.companies if isinstance(row.companies, str) else ""
+    origin = getattr(row, "companies_from", "")
+    if companies and isinstance(origin, str | int) and str(origin) not in ("", "nan"):
+        note = t("companies_from_note", lang, report=f"{int(origin):03d}")
+        return f"{companies}（{note}）" if lang == "zh" else f"{companies} ({note})"
+    return companies
+
+
 def _titled(key: str, unit_label: str, lang: str) -> str:
     return f"{t(key, lang)}（{unit_label}）" if lang == "zh" else f"{t(key, lang)} ({unit_label})"
 
 
 def project_table(shown: pd.DataFrame, reports: pd.DataFrame, lang: str) -> None:
     """The projects as a table with their sources, sentences and downloads."""
+    name = pick(("项目", "Project"), lang)
+    investment, report = pick(("总投资", "Investment"), lang), pick(("报道", "Report"), lang)
     table = pd.DataFrame(
         {
-            pick(("项目", "Project"), lang): [
-                pick((r.name_zh, r.name_en), lang) for r in shown.itertuples()
-            ],
-            t("product", lang): [pick(PRODUCTS[c], lang) for c in shown["product_code"]],
-            t("company", lang): shown["companies"].fillna(""),
-            pick(("产能", "Capacity"), lang): [capacity_text(r, lang) for r in shown.itertuples()],
-            pick(("总投资", "Investment"), lang): [
-                quantity(v, "亿元", lang) if v == v else "–" for v in shown["investment_cny"]
-            ],
+            name: [pick((r.name_zh, r.name_en), lang) for r in shown.itertuples()],
             t("status", lang): [
                 f"{pick(STATUS[s], lang)}（{w}）"
                 for s, w in zip(shown["status"], shown["status_raw"], strict=True)
             ],
+            pick(("产能", "Capacity"), lang): [capacity_text(r, lang) for r in shown.itertuples()],
+            investment: [
+                quantity(v, "亿元", lang) if v == v else "–" for v in shown["investment_cny"]
+            ],
+            report: shown["report_date"],
+            t("product", lang): [pick(PRODUCTS[c], lang) for c in shown["product_code"]],
+            t("company", lang): [company_text(r, lang) for r in shown.itertuples()],
             pick(("园区", "Park"), lang): shown["park"].fillna(""),
-            pick(("报道", "Report"), lang): shown["report_date"],
         }
     )
-    st.dataframe(table, hide_index=True, key="chemicals_table")
+    # Key columns first and the long name kept narrow, so that 总投资 and 报道 stay in view.
+    st.dataframe(
+        table,
+        hide_index=True,
+        key="chemicals_table",
+        column_config={
+            name: st.column_config.TextColumn(width="medium"),
+            investment: st.column_config.TextColumn(width=110),
+            report: st.column_config.TextColumn(width=80),
+        },
+    )
     source_line(shown, reports, lang)
     named = shown.assign(label=[pick((r.name_zh, r.name_en), lang) for r in shown.itertuples()])
     table = shown.drop(columns=["product_code"])
@@ -85,7 +123,8 @@ def capacity_charts(shown: pd.DataFrame, lang: str) -> None:
             continue
         unit_label = scaled(0, display_unit, lang)[1]
         series = []
-        for status, rows in group.groupby("status", sort=False):
+        for status in [s for s in STAGES if s in set(group["status"])]:
+            rows = group[group["status"] == status]
             series.append(
                 {
                     "name": pick(STATUS[status], lang),
@@ -93,14 +132,13 @@ def capacity_charts(shown: pd.DataFrame, lang: str) -> None:
                     "y": [scaled(v, display_unit, lang)[0] for v in rows["capacity"]],
                     "text": [capacity_text(r, lang) for r in rows.itertuples()],
                     "quotes": list(rows["quote"]),
-                    "color": charts.STATUS_COLORS.get(status),
+                    "color": STAGE_COLORS.get(status),
                 }
             )
         title = _titled("capacity_chart", unit_label, lang)
-        st.plotly_chart(
-            charts.grouped_bars(series, title, unit_label, stacked=True),
-            key=f"chemicals_capacity_{base_unit}",
-        )
+        figure = charts.grouped_bars(series, title, unit_label, stacked=True)
+        figure.update_layout(showlegend=True)  # the colours are stages: always name them
+        st.plotly_chart(figure, key=f"chemicals_capacity_{base_unit}")
     names = shown.drop_duplicates("project_id").set_index("project_id")
     for row in shown[~shown.index.isin(counted.index)].itertuples():
         group = names.loc[row.part_of] if row.part_of in names.index else None
@@ -117,50 +155,90 @@ def capacity_charts(shown: pd.DataFrame, lang: str) -> None:
         )
 
 
+def stage_sums(pipeline: pd.DataFrame, product: str) -> dict[str, float]:
+    """Capacity of a product's projects per stage (a project inside a group counts once)."""
+    rows = pipeline[pipeline["product"] == product].dropna(subset=["capacity"])
+    return {
+        stage: float(rows[rows["status"] == stage]["capacity"].sum())
+        for stage in STAGES
+        if (rows["status"] == stage).any()
+    }
+
+
+def equals_named_projects(target_value: float, pipeline: pd.DataFrame, product: str) -> bool:
+    """True when the target is exactly the sum of the projects the reports name for it."""
+    total = sum(stage_sums(pipeline, product).values())
+    return total > 0 and abs(total - float(target_value)) < 0.5
+
+
+def counted_pipeline(all_projects: pd.DataFrame) -> pd.DataFrame:
+    """Each project's latest stated stage (else its mention), groups' members left out."""
+    pipeline = latest_projects(all_projects)
+    return pipeline[pipeline["part_of"].isna() | (pipeline["part_of"] == "")]
+
+
 def pipeline_charts(
     targets: pd.DataFrame, all_projects: pd.DataFrame, reports: pd.DataFrame, lang: str
 ) -> None:
-    """Project capacity per product against its 2030 target, one chart per unit."""
+    """Projects by stage, stacked, against each 2030 capacity forecast, one chart per unit; no
+    stage is called current value or progress, and a forecast equal to its named projects is
+    said to be so."""
     capacity_targets = targets[targets["pipeline_product"].notna()]
-    pipeline = latest_projects(all_projects)
-    pipeline = pipeline[pipeline["part_of"].isna()]
+    pipeline = counted_pipeline(all_projects)
     for base_unit, display_unit in UNITS:
         group = capacity_targets[capacity_targets["unit"] == base_unit]
         if group.empty:
             continue
         unit_label = scaled(0, display_unit, lang)[1]
         names = [pick((r.label_zh, r.label_en), lang) for r in group.itertuples()]
-        sums = [
-            float(pipeline[pipeline["product"] == p]["capacity"].sum())
-            for p in group["pipeline_product"]
-        ]
-        series = [
-            {
-                "name": t("pipeline", lang),
-                "x": names,
-                "y": [scaled(v, display_unit, lang)[0] for v in sums],
-                "text": [quantity(v, display_unit, lang) for v in sums],
-                "quotes": [
-                    "\n".join(pipeline[pipeline["product"] == p]["quote"])
-                    for p in group["pipeline_product"]
-                ],
-            },
-            {
-                "name": pick(("2030年目标", "2030 target"), lang),
-                "x": names,
-                "y": [scaled(v, display_unit, lang)[0] for v in group["target_value"]],
-                "text": [
-                    quantity(r.target_value, display_unit, lang, r.qualifier)
-                    for r in group.itertuples()
-                ],
-                "quotes": list(group["quote"]),
-            },
-        ]
-        title = _titled("pipeline_chart", unit_label, lang)
-        st.plotly_chart(
-            charts.grouped_bars(series, title, unit_label), key=f"chemicals_pipeline_{base_unit}"
+        sums = [stage_sums(pipeline, p) for p in group["pipeline_product"]]
+        series = []
+        for stage in [s for s in STAGES if any(s in by_stage for by_stage in sums)]:
+            values = [by_stage.get(stage, 0.0) for by_stage in sums]
+            series.append(
+                {
+                    "name": pick(STATUS[stage], lang),
+                    "x": names,
+                    "y": [scaled(v, display_unit, lang)[0] for v in values],
+                    "text": [quantity(v, display_unit, lang) if v else "" for v in values],
+                    "quotes": [
+                        "\n".join(
+                            pipeline[(pipeline["product"] == p) & (pipeline["status"] == stage)][
+                                "quote"
+                            ]
+                        )
+                        for p in group["pipeline_product"]
+                    ],
+                    "color": STAGE_COLORS.get(stage),
+                }
+            )
+        title = _titled("pipeline_stack", unit_label, lang)
+        figure = charts.grouped_bars(series, title, unit_label, stacked=True)
+        figure.add_scatter(
+            x=names,
+            y=[scaled(v, display_unit, lang)[0] for v in group["target_value"]],
+            mode="markers",
+            marker={"symbol": "line-ew-open", "size": 40, "line": {"width": 3}, "color": "#c0504d"},
+            name=pick(("2030年预测", "2030 forecast"), lang),
+            hovertext=list(group["quote"]),
+            hoverinfo="text",
         )
-    st.caption(t("overview_chart_note", lang))
+        figure.update_layout(showlegend=True)
+        st.plotly_chart(figure, key=f"chemicals_pipeline_{base_unit}")
+    st.caption(t("pipeline_stack_note", lang))
+    for row in capacity_targets.itertuples():
+        if equals_named_projects(row.target_value, pipeline, row.pipeline_product):
+            named = pipeline[pipeline["product"] == row.pipeline_product]
+            display = "亿立方米/年" if row.unit == "立方米" else "万吨/年"
+            st.caption(
+                t(
+                    "equals_projects",
+                    lang,
+                    label=pick((row.label_zh, row.label_en), lang),
+                    value=quantity(row.target_value, display, lang, row.qualifier),
+                    names="、".join(pick((r.name_zh, r.name_en), lang) for r in named.itertuples()),
+                )
+            )
     source_line(pd.concat([capacity_targets, pipeline]), reports, lang)
     sources_and_data(
         capacity_targets,
@@ -170,11 +248,13 @@ def pipeline_charts(
                 "target_id",
                 "label_zh",
                 "label_en",
+                "target_kind",
                 "unit",
                 "target_year",
                 "target_value",
                 "qualifier",
                 "pipeline_product",
+                "current_value",
                 "quote",
                 "source",
                 "report_date",
@@ -185,11 +265,25 @@ def pipeline_charts(
     )
 
 
+def mentions(all_projects: pd.DataFrame, lang: str) -> None:
+    """Plans and conditions that name a project: listed with their sentences, no stage."""
+    mentioned = all_projects[~all_projects["sets_stage"].astype(bool)]
+    if mentioned.empty:
+        return
+    with st.expander(t("mentions", lang)):
+        for row in mentioned.itertuples():
+            st.markdown(
+                f"**{escape_markdown(pick((row.name_zh, row.name_en), lang))}** · "
+                f"{row.report_date} · {escape_markdown(row.status_raw)}"
+            )
+            st.markdown(f"> {escape_markdown(row.quote)}")
+
+
 def status_history(all_projects: pd.DataFrame, lang: str) -> None:
     """Every status change of a project group between reports."""
     changes = status_changes(all_projects)
     if changes.empty:
-        st.info(t("no_changes", lang))
+        st.info(t("no_stage_changes", lang))
     else:
         st.dataframe(
             pd.DataFrame(

@@ -46,6 +46,7 @@ changes_table(changed, reports, lang, "chemicals_latest")
 
 st.subheader(t("status_changes", lang))
 pipeline.status_history(all_projects, lang)
+pipeline.mentions(all_projects, lang)
 
 st.subheader(t("calculator", lang))
 margin_calculator(rows_for_report(metrics, "latest", "metric_id"), reports, lang)

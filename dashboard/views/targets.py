@@ -1,10 +1,11 @@
-"""Targets: every target with current value, gap, progress, growth still needed and a reading."""
+"""Targets: every target as stated, its reported current value (or none), the stored reading,
+and a timeline of what the reports state."""
 
 import streamlit as st
 
 from dashboard import data
 from dashboard.calc import target_progress
-from dashboard.components.progress import progress_chart, targets_table
+from dashboard.components.progress import progress_chart, targets_table, timelines
 from dashboard.context import current
 from dashboard.i18n import t
 
@@ -25,3 +26,6 @@ targets_table(progress, reports, lang)
 
 st.subheader(t("progress_chart", lang))
 progress_chart(progress, reports, lang, key="targets_chart")
+
+st.subheader(t("timeline", lang))
+timelines(progress, lang)

@@ -10,11 +10,13 @@ from dashboard.calc import (
     cagr,
     gas_margin_per_tonne,
     implied_gas_per_tonne,
+    latest_projects,
     methanol_profit_per_tonne,
     pipeline_by_product,
     rows_for_report,
     status_changes,
     target_progress,
+    what_changed,
 )
 from dashboard.components.text import escape_markdown, hover_text, mark_figures
 from dashboard.fmt import quantity
@@ -27,7 +29,7 @@ def tables(curated_dir):
             curated_dir / f"{name}.csv", encoding="utf-8-sig", dtype={"report_id": str}
         )
 
-    return {name: read(name) for name in ("metrics", "projects", "targets")}
+    return {name: read(name) for name in ("metrics", "projects", "targets", "reports")}
 
 
 def test_cagr_of_a_doubling_over_three_years():
@@ -61,31 +63,47 @@ def test_pipeline_counts_a_project_inside_its_group_once():
     assert pipeline_by_product(projects) == {"煤制气": 6e9, "煤制烯烃": 1.6e6}
 
 
-def test_status_changes_between_the_two_reports(tables):
-    changes = status_changes(tables["projects"])
-    by_id = {row.project_id: (row.from_words, row.to_words) for row in changes.itertuples()}
-    # 000: "…160万吨煤制烯烃项目开工建设"; 003: "加快推进…160万吨煤制烯烃等重点项目"
-    assert by_id["olefins_160"] == ("开工建设", "加快推进")
-    assert by_id["sng_60"] == ("先后落地", "加快推进")
-    assert set(by_id) == {"olefins_160", "sng_60"}
+def test_a_plan_sentence_is_no_status_change(tables):
+    # 000: "…160万吨煤制烯烃项目开工建设"; 003: "加快推进…160万吨煤制烯烃等重点项目" is a plan
+    # that mentions the project: no stage changed, so neither history nor "what changed" lists it.
+    assert status_changes(tables["projects"]).empty
+    changed = what_changed(tables["metrics"], tables["projects"], tables["reports"])
+    assert not set(changed["kind"]) & {"status", "new_project"}
+    # the newest stated stage stays the one the fact sentence gave
+    latest = latest_projects(tables["projects"]).set_index("project_id")
+    assert latest.loc["olefins_160", "status_raw"] == "开工建设"
+    assert latest.loc["sng_60", "status_raw"] == "先后落地"
 
 
-def test_target_readings(tables):
+def test_nothing_changed_is_not_no_earlier_report(tables):
+    # The chemicals page keeps project changes only: for 003 none (its sentence is a plan), and
+    # the earlier report it was compared with stays known, so the page says nothing changed.
+    changed = what_changed(tables["metrics"], tables["projects"], tables["reports"], "003")
+    projects_only = changed[changed["kind"].isin(["new_project", "status"])]
+    assert projects_only.empty and projects_only.attrs["previous_id"] == "000"
+    # 000 is the earliest: nothing to compare with
+    first = what_changed(tables["metrics"], tables["projects"], tables["reports"], "000")
+    assert first.empty and "previous_id" not in first.attrs
+
+
+def test_target_readings_are_the_tables(tables):
     progress = target_progress(tables["targets"], tables["projects"], tables["metrics"])
     rows = progress.set_index("target_id")
     output = rows.loc["industrial_output_2027"]
-    # 4000亿元 by 2027 from half of it (翻番) in 2024: 2^(1/3) - 1 = 26.0% a year, against 13.4%.
-    assert output["cagr_needed"] == pytest.approx(0.2599, abs=1e-4)
-    assert output["reading"] == "at_risk"
-    # Olefins: 160万吨 + 710万吨 of projects against "870万吨/年以上".
-    assert rows.loc["olefins_capacity_2030", "progress"] == pytest.approx(1.0)
-    assert rows.loc["olefins_capacity_2030", "reading"] == "covered"
-    # Coal-to-gas: the 60亿立方米 group (Tianchi's 20亿 inside it) against 140亿立方米/年.
-    assert rows.loc["coal_to_gas_capacity_2030", "progress"] == pytest.approx(60 / 140)
-    assert rows.loc["coal_to_gas_capacity_2030", "reading"] == "partly"
-    # Workers: 30000余名 now, 10万名以上 by 2027; no growth rate to judge by.
+    # No report states Zhundong's industrial output: no current value, no progress, no growth.
+    assert math.isnan(output["current"]) and math.isnan(output["progress"])
+    assert math.isnan(output["cagr_needed"])
+    assert output["reading"] == "cannot_judge"
+    # Olefins: 160万吨 under construction + 710万吨 with no stage stated, against 870万吨/年以上:
+    # a pipeline, never a current value or progress.
+    olefins = rows.loc["olefins_capacity_2030"]
+    assert math.isnan(olefins["progress"]) and olefins["pipeline"] == pytest.approx(8.7e6)
+    # Coal-to-gas: the 60亿立方米 group (Tianchi's 20亿 inside it) counted once.
+    assert rows.loc["coal_to_gas_capacity_2030", "pipeline"] == pytest.approx(6e9)
+    # Workers: "目前…汇聚产业工人30000余名", 10万名以上 by 2027; (1e5/3e4)^(1/2) - 1 = 82.6%.
     assert rows.loc["jijihu_workers_2027", "progress"] == pytest.approx(0.3)
-    assert rows.loc["jijihu_workers_2027", "reading"] == "none"
+    assert rows.loc["jijihu_workers_2027", "cagr_needed"] == pytest.approx(0.825742, abs=1e-6)
+    assert rows.loc["jijihu_workers_2027", "reading"] == "cannot_judge"
     assert math.isnan(rows.loc["trillion_output_park", "progress"])
 
 
@@ -146,3 +164,34 @@ def test_no_page_renders_html():
         if "unsafe_allow_html=True" in code or "st.html(" in code
     ]
     assert offenders == []
+
+
+def test_progress_bar_labels_are_not_clipped():
+    from dashboard.components import charts
+    from dashboard.components.progress import unclipped
+
+    figure = unclipped(
+        charts.progress_bars(["甲"], [1.2], ["120% · 无法判断"], [""], "t", "x"), [1.2]
+    )
+    bar = figure.data[0]
+    assert bar.cliponaxis is False and bar.textposition == "outside"
+    # the axis reaches past the longest bar, so that its label fits beside it
+    assert figure.layout.xaxis.range[1] >= 120 * 1.5
+
+
+def test_timelines_plot_only_what_the_reports_state(tables):
+    from dashboard.components.progress import measures, required_path, timeline_points
+
+    progress = target_progress(tables["targets"], tables["projects"], tables["metrics"])
+    by_measure = {rows["label_zh"].iloc[0]: rows for rows in measures(progress)}
+    # "到2027年…工业总产值达到4000亿元；到2030年，工业总产值再翻一番，达到8000亿元": two goals,
+    # no actual, and so no path
+    output = by_measure["工业总产值"]
+    assert timeline_points(output) == [("goal", 2027.0, 4e11), ("goal", 2030.0, 8e11)]
+    assert all(required_path(row) == [] for row in output.itertuples())
+    # workers: 30000余名 now (2025), 10万名以上 by 2027; the derived path joins them
+    workers = by_measure["芨芨湖新城产业工人"]
+    assert ("actual", 2025.0, 30000.0) in timeline_points(workers)
+    path = required_path(next(workers.itertuples()))
+    assert [year for year, _ in path] == [2025.0, 2026.0, 2027.0]
+    assert path[0][1] == pytest.approx(30000) and path[-1][1] == pytest.approx(100000)

@@ -104,15 +104,53 @@ def test_pages_show_the_curated_values(page, metric_id, written, shown):
     assert shown in shown_text(test)
 
 
-def test_targets_page_shows_gap_growth_and_derivation():
+def test_targets_page_says_which_targets_have_a_measured_value():
     test = open_page(app(), "targets")
     table = test.dataframe[0].value
-    output = table[table["目标年"] == "2027"].iloc[0]
+    output = table[table["指标"] == "工业总产值 2027"].iloc[0]
     assert output["目标"] == "4000亿元"  # "到2027年…工业总产值达到4000亿元"
-    assert output["现值"] == "2000亿元（推算）"  # half of it: "经济总量实现翻番"
-    assert output["所需年均增速"] == "26.0%"
-    assert output["判断"] == "有风险"
-    assert any("推算方法" in expander.label for expander in test.expander)
+    assert output["性质"] == "目标"  # "文件明确提出奋斗目标"
+    assert output["现值"] == "未报道现值"  # no report states the zone's industrial output
+    assert output["判断"] == "无法判断"
+    assert "2000亿元" not in shown_text(test)  # no base derived from "经济总量实现翻番"
+    olefins = table[table["指标"] == "煤制烯烃产能 2030"].iloc[0]
+    assert olefins["性质"] == "预测"  # "预计到2030年"
+    assert olefins["现值"] == "未报道现值"  # projects are a pipeline, not capacity in operation
+    assert olefins["报道项目产能（各阶段）"] == "870万吨/年"
+    workers = table[table["指标"] == "芨芨湖新城产业工人 2027"].iloc[0]
+    assert workers["现值"] == "30000余人（2025）"  # "目前…汇聚产业工人30000余名"
+    # the reading stays in view: it comes right after the current value
+    assert list(table.columns).index("判断") == list(table.columns).index("现值") + 1
+
+
+def test_chemicals_page_tells_nothing_changed_from_no_earlier_report():
+    # 003 mentions the olefins and gas projects only in a plan sentence: nothing changed since 000
+    later = open_page(app(report="003"), "chemicals")
+    infos = [i.value for i in later.info]
+    assert any("与2025-08的报道相比" in i and "没有变化" in i for i in infos)
+    assert not any("更早的报道" in i for i in infos)
+    earliest = open_page(app(report="000"), "chemicals")
+    assert any("没有更早的报道" in i.value for i in earliest.info)
+    # the plan and the condition are listed as mentions, with their sentences
+    assert any("未说明阶段" in e.label for e in later.expander)
+
+
+def test_chemicals_table_keeps_investment_and_report_in_view():
+    table = open_page(app(), "chemicals").dataframe[0].value
+    columns = list(table.columns)
+    # at 1366 px the first five columns are in view: name, stage, capacity, investment, report
+    assert columns.index("总投资") < 5 and columns.index("报道") < 5
+    tianchi = table[table["项目"].str.startswith("天池能源")].iloc[0]
+    assert tianchi["总投资"] == "170.39亿元"  # "这项总投资170.39亿元的煤制天然气项目"
+
+
+def test_chemicals_charts_name_every_colour():
+    test = open_page(app(), "chemicals")
+    for chart in test.get("plotly_chart"):
+        spec = json.loads(chart.proto.spec)
+        if len(spec["data"]) and spec["data"][0].get("type") == "bar":
+            assert spec["layout"].get("showlegend") is True
+            assert all(trace.get("name") for trace in spec["data"])
 
 
 def test_query_parameters_round_trip():

@@ -38,8 +38,9 @@ def test_required_columns_are_present(built):
         "source report_date quote",
         "projects": "project_id name_zh companies product capacity capacity_unit investment_cny "
         "status status_raw park report_date source quote",
-        "targets": "target_id label_zh label_en unit target_year target_value baseline_year "
-        "baseline_value baseline_is_derived source quote",
+        "targets": "target_id label_zh label_en unit target_year target_value target_kind "
+        "current_value current_year current_quote reading reading_reason_zh reading_reason_en "
+        "source quote",
     }
     for table, columns in expected.items():
         header = list(read_csv(built / f"{table}.csv")[0])
@@ -76,28 +77,60 @@ def test_a_metric_in_both_reports_gives_two_dated_rows(built):
     assert [(r["report_date"], r["value"]) for r in rows] == [("2025-08", "3"), ("2026-02", "3")]
 
 
-def test_project_groups_follow_status_across_reports(built):
+def test_a_plan_mentions_a_project_without_changing_its_stage(built):
+    # 000: "山能化工、东明塑胶共160万吨煤制烯烃项目开工建设" (a fact: the stage);
+    # 003: "加快推进60亿立方米煤制气、160万吨煤制烯烃等重点项目" (a plan: a mention, no stage).
     rows = [r for r in read_csv(built / "projects.csv") if r["project_id"] == "olefins_160"]
-    assert [(r["report_id"], r["status"], r["status_raw"]) for r in rows] == [
-        ("000", "under_construction", "开工建设"),
-        ("003", "advancing", "加快推进"),
+    assert [(r["report_id"], r["status"], r["status_raw"], r["sets_stage"]) for r in rows] == [
+        ("000", "under_construction", "开工建设", "True"),
+        ("003", "mentioned", "加快推进", "False"),
     ]
-    assert rows[0]["companies"] == "山能化工、东明塑胶"
+    assert rows[1]["statement_kind"] == "plan"
+    # The 003 sentence names no company: the project keeps those of 000, and says so.
+    assert [(r["companies"], r["companies_from"]) for r in rows] == [
+        ("山能化工、东明塑胶", ""),
+        ("山能化工、东明塑胶", "000"),
+    ]
     assert rows[0]["capacity"] == "1600000"  # 160万吨
 
 
-def test_targets_with_derived_baselines_say_so(built):
+def test_a_condition_sets_no_stage(built):
+    # "兖矿新疆能化准东煤化一体化项目建成后，将实现年利税47亿元": 建成后 is a condition.
+    # "以心连心、宝丰、其亚为代表的710万吨煤制烯烃项目乘势而上": riding the momentum, no stage.
+    projects = {r["project_id"]: r for r in read_csv(built / "projects.csv")}
+    assert projects["yankuang_integrated"]["statement_kind"] == "condition"
+    assert projects["yankuang_integrated"]["status"] == "mentioned"
+    assert projects["olefins_710"]["status"] == "mentioned"
+    # "其亚、富德共1200万吨煤制甲醇等项目也在加快推进": a fact about the projects under way.
+    assert projects["methanol_1200"]["status"] == "advancing"
+
+
+def test_targets_are_as_stated_and_no_baseline_is_derived(built):
     targets = {r["target_id"]: r for r in read_csv(built / "targets.csv")}
     output_2027 = targets["industrial_output_2027"]
     assert output_2027["target_value"] == "400000000000"  # 4000亿元
-    assert output_2027["baseline_value"] == "200000000000"  # half: 翻番
-    assert output_2027["baseline_is_derived"] == "True"
-    assert "翻番" in output_2027["note_zh"]
+    # "文件明确提出奋斗目标：到2027年…工业总产值达到4000亿元": a policy goal.
+    assert output_2027["target_kind"] == "goal"
+    # No report states Zhundong's industrial output: no current value, no reading.
+    for target_id in ("industrial_output_2027", "industrial_output_2030"):
+        assert targets[target_id]["current_value"] == ""
+        assert targets[target_id]["reading"] == "cannot_judge"
+        assert "未报道现值" in targets[target_id]["reading_reason_zh"]
+    assert not {"baseline_value", "baseline_is_derived", "derivation"} & set(output_2027)
+    # "再翻一番" is kept as a sentence, not as a value.
+    assert "两倍" in targets["industrial_output_2030"]["relation_zh"]
+    # "预计到2030年，准东煤制气产能将达到140亿立方米/年…": forecasts, none of it in operation.
+    for target_id in ("coal_to_gas_capacity_2030", "olefins_capacity_2030"):
+        assert targets[target_id]["target_kind"] == "forecast"
+        assert targets[target_id]["current_value"] == ""
+    # "目前…汇聚产业工人30000余名": a reported fact, dated by 目前 to the report.
     workers = targets["jijihu_workers_2027"]
-    assert (workers["target_value"], workers["baseline_value"]) == ("100000", "30000")
-    assert workers["baseline_is_derived"] == "False"
+    assert (workers["target_value"], workers["current_value"]) == ("100000", "30000")
+    assert (workers["current_year"], workers["current_year_basis"]) == ("2025", "report date")
+    assert workers["target_kind"] == "forecast"  # "预计将进驻10万名以上产业工人"
     assert targets["olefins_capacity_2030"]["target_value"] == "8700000"  # 870万吨/年
     assert targets["trillion_output_park"]["target_year"] == ""
+    assert targets["trillion_output_park"]["target_kind"] == "ambition"
 
 
 def _copy_inputs(tmp_path: Path) -> tuple[Path, Path]:

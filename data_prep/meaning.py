@@ -1,0 +1,197 @@
+"""What a figure's sentence claims: its scope, its kind of statement and the period it describes.
+
+One place decides these, from the words of the sentence and of the clause that holds the figure,
+so that curation, `check` and the dashboard agree. The rules are tables: the first rule whose
+words stand in the text wins.
+"""
+
+import re
+
+# Statement kinds, tried on the figure's clause first, then on its sentence. Conditions and plans
+# come before forecasts and goals: "建成后将实现…" is a condition, not a forecast.
+# A rule is a tuple of alternatives; an alternative joined by "+" needs all its words.
+KIND_RULES: list[tuple[str, tuple[str, ...]]] = [
+    ("condition", ("建成后", "投产后", "若以", "若将", "若能", "如果", "一旦", "当+时")),
+    (
+        "plan",
+        (
+            "谋划",
+            "力争",
+            "计划",
+            "拟建",
+            "乘势而上",
+            "着力打造",
+            "加快打造",
+            "加快推进+重点项目",
+        ),
+    ),
+    ("forecast", ("预计", "预测到", "有望")),
+    ("goal", ("奋斗目标", "明确提出", "目标", "到20", "翻番", "翻一番")),
+]
+KINDS = ("fact", "goal", "forecast", "plan", "condition")
+# Words that make a clause a reported actual whatever the sentence said before it:
+# "规划煤电装机规模3373万千瓦，已建成2725万千瓦".
+FACT_MARKERS = ("已建成", "已核准", "已形成", "已投产", "已落地", "已拥有")
+# A planned size names what is planned, in the figure's own clause only: "规划煤电装机规模
+# 3373万千瓦" is a plan; "…规划面积8.47平方公里，汇聚产业工人30000余名" leaves the workers a fact.
+PLANNED_SIZE = ("规划煤电", "规划面积", "规划装机", "规划产能")
+
+# Scope: the place a figure is about. A share of a wider area ("占全疆的43%") and anything that
+# names 准东 or one of its parks is about 准东; then other zones, the province and the nation;
+# a figure with none of these words is about 准东 (every seed report is about the zone).
+ZHUNDONG_WORDS = ("准东", "芨芨湖", "五彩湾", "将军庙", "西黑山", "大井", "火烧山", "老君庙")
+SHARE_OF = re.compile(r"占(全疆|新疆|全国|全区|自治区)[的]?|国家级新疆准东")
+SCOPE_RULES: list[tuple[str, tuple[str, ...]]] = [
+    ("other_zone", ("哈密", "吐鲁番", "伊犁", "克拉玛依", "库尔勒", "喀什", "阿克苏")),
+    ("xinjiang", ("全疆", "新疆", "自治区")),
+    ("china", ("全国", "我国", "国家级")),
+]
+SCOPES = ("zhundong", "xinjiang", "china", "other_zone")
+
+# Periods named by words, with the year they give relative to the report's year (None: a fixed
+# year). "十四五" ends in 2025.
+PERIOD_WORDS: list[tuple[str, str, int | None, int | None]] = [
+    # (words, period, fixed year, offset from the report's year)
+    ("十四五”规划收官", "十四五收官", 2025, None),
+    ("十四五规划收官", "十四五收官", 2025, None),
+    ("十四五收官", "十四五收官", 2025, None),
+    ("十四五”期间", "十四五期间", 2025, None),
+    ("十四五期间", "十四五期间", 2025, None),
+    ("去年", "去年", None, -1),
+    ("今年以来", "今年以来", None, 0),
+    ("今年上半年", "上半年", None, 0),
+    ("今年", "今年", None, 0),
+    ("目前", "目前", None, 0),
+]
+YEAR = re.compile(r"(20\d\d)年")
+
+# year_basis values, in the order they are tried.
+BASIS_SENTENCE = "sentence"  # a year written next to the figure (the ledger's year)
+BASIS_PERIOD = "period word"  # 十四五收官, 去年 …
+BASIS_SENTENCE_YEAR = "year in sentence"  # the one year the sentence names
+BASIS_REPORT = "report date"  # 今年 / 目前 or nothing else possible
+
+
+def statement_kind(clause: str, lead: str) -> str:
+    """fact / goal / forecast / plan / condition, from the figure's clause, else from its lead:
+    the words of its sentence that lead up to it (a 预计 or 若 governs what follows it, not what
+    stands before it, and a semicolon starts anew)."""
+    for text in (clause, lead):
+        if text is clause and any(word in clause for word in FACT_MARKERS):
+            return "fact"
+        if text is clause and any(word in clause for word in PLANNED_SIZE):
+            return "plan"
+        for kind, alternatives in KIND_RULES:
+            if any(all(w in text for w in a.split("+")) for a in alternatives):
+                return kind
+    return "fact"
+
+
+def scope(subject: str, clause: str) -> str:
+    """zhundong / xinjiang / china / other_zone: from the figure's subject, else its clause."""
+    subject, clause = SHARE_OF.sub("准东", subject), SHARE_OF.sub("准东", clause)
+    if any(word in subject or word in clause for word in ZHUNDONG_WORDS):
+        return "zhundong"
+    for text in (subject, clause):
+        for name, words in SCOPE_RULES:
+            if any(word in text for word in words):
+                return name
+    return "zhundong"
+
+
+def period(
+    figure_year: int | str | None, clause: str, sentence: str, report_year: int
+) -> tuple[int, str, str]:
+    """(year, period, year_basis) of a figure.
+
+    A year written with the figure wins; then a period word of the clause or the sentence
+    (十四五收官 → 2025, 去年 → the report's year − 1, 今年/目前 → the report's year); then the one
+    year the sentence names; only then the report's year, and the basis says so.
+    """
+    written = YEAR.search(sentence) is not None
+    if figure_year not in (None, "") and written:
+        return int(figure_year), "", BASIS_SENTENCE
+    # No year written: a year the ledger has came from a word (今年, 去年); the word decides.
+    for text in (clause, sentence):
+        text = text.replace("项目前", "")  # 项目前期 is no 目前
+        for words, name, fixed, offset in PERIOD_WORDS:
+            if words in text:
+                year = fixed if fixed is not None else report_year + (offset or 0)
+                basis = BASIS_REPORT if offset == 0 else BASIS_PERIOD
+                return year, name, basis
+    if figure_year not in (None, ""):
+        return int(figure_year), "", BASIS_SENTENCE
+    years = set(YEAR.findall(sentence))
+    if len(years) == 1:
+        return int(years.pop()), "", BASIS_SENTENCE_YEAR
+    return report_year, "", BASIS_REPORT
+
+
+def target_kind(statement: str) -> str:
+    """A target as the report states it: goal (a policy's goal), forecast (预计), or ambition
+    (a goal with no year)."""
+    return {"forecast": "forecast", "goal": "goal"}.get(statement, "ambition")
+
+
+def required_growth(actual: float, goal: float, years: float) -> float | None:
+    """Annual growth that takes `actual` to `goal` in `years`: (goal / actual)^(1/years) − 1."""
+    if actual <= 0 or goal <= 0 or years <= 0:
+        return None
+    return (goal / actual) ** (1 / years) - 1
+
+
+def reading(
+    actual: float | None,
+    actual_year: int | None,
+    goal: float,
+    goal_year: int | None,
+    reported_growth: float | None,
+    growth_measure: str,
+    target_measure: str,
+) -> tuple[str, str, str]:
+    """(reading, reason_zh, reason_en): on_track / at_risk / cannot_judge.
+
+    A reading needs a reported actual of the target's own measure and a growth rate of that same
+    measure; anything else cannot be judged, and the reason says why.
+    """
+    if actual is None:
+        return (
+            "cannot_judge",
+            "未报道现值：报道未给出该指标的实际值，无法判断。",
+            "No current value reported: no report states an actual of this measure.",
+        )
+    if goal_year is None or actual_year is None or goal_year <= actual_year:
+        return (
+            "cannot_judge",
+            "目标无年份或实际值年份不早于目标年份，无法判断。",
+            "The target has no year, or the actual is not earlier than it.",
+        )
+    if actual >= goal:
+        met = "The reported actual already meets the target."
+        return ("on_track", "报道的实际值已达到目标。", met)
+    need = required_growth(actual, goal, goal_year - actual_year)
+    if reported_growth is None or growth_measure != target_measure:
+        why_zh = NOT_COMPARABLE_ZH if growth_measure else "报道中没有同一指标的增速。"
+        why_en = NOT_COMPARABLE_EN if growth_measure else "No report gives this measure's growth."
+        return (
+            "cannot_judge",
+            f"所需年均增长{need:.1%}（=(目标/实际)^(1/年数)−1）；{why_zh}无法判断。",
+            f"Needs {need:.1%} a year ((goal/actual)^(1/years) − 1); {why_en} Cannot judge.",
+        )
+    verdict = "on_track" if reported_growth >= need else "at_risk"
+    return (
+        verdict,
+        f"所需年均增长{need:.1%}，报道增速{reported_growth:.1%}。",
+        f"Needs {need:.1%} a year; reported growth {reported_growth:.1%}.",
+    )
+
+
+# Why the one growth rate the reports give does not judge an output target.
+NOT_COMPARABLE_ZH = (
+    "报道的增速是规上工业增加值增长（可比价、规模以上企业），与工业总产值（现价、全部企业）不是同一指标，"
+    "不能用来判断。"
+)
+NOT_COMPARABLE_EN = (
+    "The reported growth is of value added by large industrial firms (comparable prices); the "
+    "target is gross industrial output (current prices, all firms): not the same measure."
+)
