@@ -257,13 +257,13 @@ def what_changed(
 
 def series(metrics: pd.DataFrame, metric_ids: list[str]) -> pd.DataFrame:
     """Rows of the metrics that more than one report gives, ordered in time: the x value is the
-    year the sentence gives, else the report's date."""
+    year the sentence gives or implies (十四五收官 → 2025), else the report's date."""
     rows = metrics[metrics["metric_id"].isin(metric_ids)]
     counts = rows.groupby("metric_id")["report_id"].nunique()
     rows = rows[rows["metric_id"].isin(counts[counts > 1].index)]
     rows = rows.assign(
         when=[
-            str(y) if basis == "sentence" else str(d)
+            str(y) if basis != "report date" else str(d)
             for y, basis, d in zip(
                 rows["year"], rows["year_basis"], rows["report_date"], strict=True
             )

@@ -450,6 +450,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{project}的产能计入“{group}”：{evidence}",
         "{project} is counted within “{group}”: {evidence}",
     ),
+    # what kind of statement a series rests on, when it is no reported actual
+    "statement_plan": ("规划", "plan"),
+    "statement_goal": ("目标", "goal"),
+    "statement_forecast": ("预测", "forecast"),
+    "statement_condition": ("条件句", "conditional"),
 }
 
 RELEVANCE = {

@@ -79,6 +79,16 @@ def changes_table(changed: pd.DataFrame, reports: pd.DataFrame, lang: str, key: 
     sources_and_data(with_dates.assign(label=label), lang, changed, "changes", f"{key}_changes")
 
 
+def series_name(first: pd.Series, lang: str) -> str:
+    """A series' name, saying so when its sentences state a plan, goal, forecast or condition
+    rather than a reported actual: a count of clusters to be built is no count of clusters."""
+    name = pick((first["label_zh"], first["label_en"]), lang)
+    kind = first.get("statement_kind", "fact")
+    if kind != "fact" and kind == kind:
+        name += pick(("（{}）", " ({})"), lang).format(t(f"statement_{kind}", lang))
+    return name
+
+
 def trend_chart(rows: pd.DataFrame, reports: pd.DataFrame, lang: str, key: str) -> None:
     """Metrics that several reports give, as lines; one chart per display unit. Nothing when no
     metric has more than one report yet."""
@@ -89,7 +99,7 @@ def trend_chart(rows: pd.DataFrame, reports: pd.DataFrame, lang: str, key: str) 
             first = metric_rows.iloc[0]
             items.append(
                 {
-                    "name": pick((first["label_zh"], first["label_en"]), lang),
+                    "name": series_name(first, lang),
                     "x": list(metric_rows["when"]),
                     "y": [scaled(float(v), display_unit, lang)[0] for v in metric_rows["value"]],
                     "text": [
