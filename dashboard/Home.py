@@ -8,7 +8,14 @@ import streamlit as st
 from dashboard import data
 from dashboard.calc import LATEST
 from dashboard.components.provenance import report_names
-from dashboard.context import publish, seed, share_query, unknown_path, writing_allowed
+from dashboard.context import (
+    publish,
+    seed,
+    share_query,
+    take_unknown_page,
+    unknown_path,
+    writing_allowed,
+)
 from dashboard.i18n import LANGUAGE_NAMES, LANGUAGES, pick, t
 
 VIEWS = Path(__file__).parent / "views"
@@ -84,12 +91,14 @@ pages = [
     st.Page(VIEWS / file, title=t(title, lang), url_path=path, icon=icon, default=index == 0)
     for index, (file, path, title, icon) in enumerate(shown_pages)
 ]
+known = [path for _, path, _, _ in shown_pages]
+missing = take_unknown_page(known)
 page = st.navigation(pages)
 st.set_page_config(page_title=t("tab_title", lang, page=page.title))
 url = st.context.url or ""
-missing = unknown_path(url, [path for _, path, _, _ in shown_pages])
+missing = missing or unknown_path(url, known)
 if missing is not None:
-    # st.navigation runs the default page for an unknown path and keeps the path: say so instead.
+    # An unknown path: say so in the reader's language, link the overview, and share the root.
     st.warning(t("page_not_found", lang, path=missing))
     st.page_link(pages[0], label=t("open_overview", lang))
     scheme, netloc, path, _, _ = urlsplit(url)

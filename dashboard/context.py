@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from urllib.parse import unquote, urlencode, urlsplit
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from dashboard.calc import LATEST
 from dashboard.i18n import LANGUAGES
@@ -87,3 +88,18 @@ def writing_allowed(hosted: bool, remote: bool, secret: str, given: str) -> bool
     if not remote:
         return True
     return bool(secret) and hmac.compare_digest(secret.encode(), given.encode())
+
+
+def take_unknown_page(known: Sequence[str]) -> str | None:
+    """The page path the browser asked for when no page has it, and the request withdrawn, so that
+    st.navigation runs the default page without its own notice (an English dialog); the frame says
+    so in the reader's language. None when the path is known, the root, or a click in the menu."""
+    ctx = get_script_run_ctx()
+    if ctx is None:
+        return None
+    manager = ctx.pages_manager  # Streamlit 1.67: the page the browser asked for, before resolving
+    requested = manager.intended_page_name or ""
+    if manager.intended_page_script_hash or requested.strip("/") in ("", *known):
+        return None
+    manager.set_script_intent("", "")
+    return requested
