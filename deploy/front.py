@@ -98,11 +98,12 @@ def main() -> None:
     parser.add_argument("--address", default="0.0.0.0")
     parser.add_argument("--workers", type=int, default=int(os.environ.get("WORKERS", 2)))
     parser.add_argument("--build", type=Path, default=ROOT / "build" / "front")
+    parser.add_argument("--run", type=Path, help="nginx's pid, logs, temp files (default: --build)")
     args = parser.parse_args()
 
     args.build.mkdir(parents=True, exist_ok=True)
     static = build_static(args.build / "www")
-    run = Path(tempfile.mkdtemp(prefix="run-", dir=args.build))
+    run = Path(tempfile.mkdtemp(prefix="run-", dir=args.run or args.build))
     for folder in ("body", "proxy", "fastcgi", "uwsgi", "scgi"):
         (run / "tmp" / folder).mkdir(parents=True)
     ports = [free_port() for _ in range(args.workers)]
