@@ -77,8 +77,9 @@ def _secret_password() -> str:
 
 
 # Adding reports is for a local copy: never on the hosted link, and over the network only with the
-# password set in .streamlit/secrets.toml (`updates_password`). A reader on this machine has no IP.
-remote = st.context.ip_address is not None
+# password set in .streamlit/secrets.toml (`updates_password`). A reader on this machine has no IP
+# address (None); only a real address (a string) counts as the network.
+remote = isinstance(st.context.ip_address, str)
 given = ""
 if not data.hosted() and remote and _secret_password():
     with st.sidebar:
