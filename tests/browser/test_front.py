@@ -2,13 +2,16 @@
 what the first load weighs and where it goes, the headers nginx adds, and the frame's fixes seen
 by a reader (share link, tab title, unknown paths, the report selector after a language switch)."""
 
+import asyncio
 import re
+import sys
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import urlsplit
 
 import pytest
 
-from tests.browser.conftest import ARTIFACTS
+from tests.browser.conftest import ARTIFACTS, ROOT
 
 LIMIT = 3 * 1024 * 1024  # bytes on the wire for the Overview's first load
 
@@ -139,3 +142,15 @@ def test_report_selector_follows_a_language_switch(browser, front_url):
     context.close()
     assert "最新（每项取最近报道）" in before
     assert "Latest (each figure from its newest report)" in after, after
+
+
+def test_five_protocol_clients_load_every_page_through_the_front(front_url):
+    """The load test's client, small: five sessions at once, every page, no error."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    from load_front import PAGE_PATHS, run_load
+
+    # In a thread of its own: Playwright's sync API keeps an event loop in this one.
+    with ThreadPoolExecutor(1) as pool:
+        load = pool.submit(asyncio.run, run_load(front_url, sessions=5, seconds=240)).result()
+    assert load.errors == []
+    assert len(load.runs) == 5 * len(PAGE_PATHS)
