@@ -69,6 +69,7 @@ test: install-test chromium nginx tables lint
 bench: install-test nginx tables
 	$(BIN)/python bench/bench_data_prep.py
 	$(BIN)/python bench/bench_dashboard.py
+	$(BIN)/python bench/bench_front.py
 	$(BIN)/python bench/load_front.py --sessions 100 --workers $(WORKERS)
 
 # The pinned list Streamlit Community Cloud installs; a test fails when it disagrees with pyproject.
