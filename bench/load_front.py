@@ -64,7 +64,14 @@ async def one_session(url: str, load: Load, deadline: float) -> None:
     headers = {"Cookie": f"zd_worker={secrets.token_hex(16)}", "Origin": url}
     try:
         async with websockets.connect(
-            stream, subprotocols=["streamlit"], additional_headers=headers, max_size=None
+            stream,
+            subprotocols=["streamlit"],
+            additional_headers=headers,
+            max_size=None,
+            # No client pings: a busy server answers them late, and a browser does not drop the
+            # connection for that; the deadline bounds the run instead.
+            ping_interval=None,
+            open_timeout=120,
         ) as socket:
             for path in PAGE_PATHS:
                 started = time.monotonic()
