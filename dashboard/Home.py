@@ -1,18 +1,27 @@
 """The frame: page config, navigation, the shared sidebar (language, report, link) and footer."""
 
 from pathlib import Path
-from urllib.parse import urlencode
+from urllib.parse import urlsplit, urlunsplit
 
 import streamlit as st
 
 from dashboard import data
 from dashboard.calc import LATEST
 from dashboard.components.provenance import report_names
-from dashboard.context import publish, seed
+from dashboard.context import (
+    publish,
+    seed,
+    share_query,
+    take_unknown_page,
+    unknown_path,
+    writing_allowed,
+)
 from dashboard.fmt import beijing
 from dashboard.i18n import LANGUAGE_NAMES, LANGUAGES, pick, t
 
 VIEWS = Path(__file__).parent / "views"
+# A file served by the app itself: a :material/…: page icon is fetched from fonts.gstatic.com.
+ICON = Path(__file__).parent / "icon.png"
 # (file, URL path, title key, icon); the first page is the default, reached at "/".
 PAGES = [
     ("overview.py", "overview", "page_overview", ":material/dashboard:"),
@@ -27,7 +36,7 @@ PAGES = [
 
 UPDATES_PAGE = ("updates.py", "updates", "page_updates", ":material/upload_file:")
 
-st.set_page_config(page_title="准东开发区发展看板", page_icon=":material/insights:", layout="wide")
+st.set_page_config(page_icon=str(ICON), layout="wide")
 
 seed("lang", LANGUAGES, "zh")
 with st.sidebar:
@@ -51,29 +60,65 @@ labels = {LATEST: t("latest", lang)} | {
     for row in reports.itertuples()
 }
 seed("report", report_ids, LATEST)
+if st.session_state.get("report_lang") != lang:
+    # The widget keeps its key across languages and shows the label it was last given: give the
+    # value again, so that the browser shows it in the new language.
+    st.session_state["report"] = st.session_state["report"]
+    st.session_state["report_lang"] = lang
 with st.sidebar:
     report = st.selectbox(t("report", lang), report_ids, format_func=labels.get, key="report")
 publish("report", report, LATEST)
 
-# Adding reports is for a local copy; the hosted link shows no such page.
-shown_pages = PAGES if data.hosted() else [*PAGES, UPDATES_PAGE]
+
+def _secret_password() -> str:
+    try:
+        return str(st.secrets.get("updates_password", ""))
+    except st.errors.StreamlitSecretNotFoundError:
+        return ""
+
+
+# Adding reports is for a local copy: never on the hosted link, and over the network only with the
+# password set in .streamlit/secrets.toml (`updates_password`). A reader on this machine has no IP
+# address (None); only a real address (a string) counts as the network.
+remote = isinstance(st.context.ip_address, str)
+given = ""
+if not data.hosted() and remote and _secret_password():
+    with st.sidebar:
+        given = st.text_input(
+            t("updates_password", lang), type="password", help=t("updates_password_help", lang)
+        )
+writable = writing_allowed(data.hosted(), remote, _secret_password(), given)
+shown_pages = [*PAGES, UPDATES_PAGE] if writable else PAGES
 pages = [
     st.Page(VIEWS / file, title=t(title, lang), url_path=path, icon=icon, default=index == 0)
     for index, (file, path, title, icon) in enumerate(shown_pages)
 ]
+known = [path for _, path, _, _ in shown_pages]
+missing = take_unknown_page(known)
 page = st.navigation(pages)
-try:
-    page.run()
-except data.TablesError as error:
-    # A table went missing or broken while the app ran: say so, and keep the frame working.
-    st.error(t("tables_missing", lang, error=error))
+st.set_page_config(page_title=t("tab_title", lang, page=page.title))
+url = st.context.url or ""
+missing = missing or unknown_path(url, known)
+if missing is not None:
+    # An unknown path: say so in the reader's language, link the overview, and share the root.
+    st.warning(t("page_not_found", lang, path=missing))
+    st.page_link(pages[0], label=t("open_overview", lang))
+    scheme, netloc, path, _, _ = urlsplit(url)
+    url = urlunsplit((scheme, netloc, path.rstrip("/").rsplit("/", 1)[0] + "/", "", ""))
+else:
+    try:
+        page.run()
+    except data.TablesError as error:
+        # A table went missing or broken while the app ran: say so, and keep the frame working.
+        st.error(t("tables_missing", lang, error=error))
 
 with st.sidebar:
     st.divider()
-    params = {key: value for key, value in st.query_params.to_dict().items() if value}
-    link = (st.context.url or "") + (f"?{urlencode(params)}" if params else "")
+    query = share_query({key: st.query_params.get_all(key) for key in st.query_params})
+    link = url + (f"?{query}" if query else "")
     st.caption(t("share_link", lang), help=t("share_help", lang))
-    st.code(link, language=None, wrap_lines=True)
+    # A code span, not st.code: that pulls a 1.5 MB highlighter into every first load.
+    st.markdown(f"`{link}`")
 
 st.divider()
 st.caption(

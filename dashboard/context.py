@@ -2,10 +2,13 @@
 session's first run (anything not allowed falls back to the default) and written back on every
 run, so a copied address reopens the same view."""
 
-from collections.abc import Sequence
+import hmac
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from urllib.parse import unquote, urlencode, urlsplit
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from dashboard.calc import LATEST
 from dashboard.i18n import LANGUAGES
@@ -62,3 +65,41 @@ def shared_params(view: View) -> dict[str, str]:
     if view.report != LATEST:
         params["report"] = view.report
     return params
+
+
+def share_query(params: Mapping[str, list[str]]) -> str:
+    """The query string of a view: every value of a repeated key, in order; no empty values."""
+    pairs = [(key, value) for key, values in params.items() for value in values if value]
+    return urlencode(pairs).replace("`", "%60")
+
+
+def unknown_path(url: str | None, known: Sequence[str]) -> str | None:
+    """The page path of `url` when no page has it (None for a known page or the root)."""
+    path = urlsplit(url or "").path.strip("/")
+    last = path.rsplit("/", 1)[-1]
+    return None if last in ("", *known) else unquote(last)
+
+
+def writing_allowed(hosted: bool, remote: bool, secret: str, given: str) -> bool:
+    """Whether this reader may add reports: never on the hosted link; a reader on this machine may;
+    a reader over the network only with the password set in st.secrets (none set: nobody)."""
+    if hosted:
+        return False
+    if not remote:
+        return True
+    return bool(secret) and hmac.compare_digest(secret.encode(), given.encode())
+
+
+def take_unknown_page(known: Sequence[str]) -> str | None:
+    """The page path the browser asked for when no page has it, and the request withdrawn, so that
+    st.navigation runs the default page without its own notice (an English dialog); the frame says
+    so in the reader's language. None when the path is known, the root, or a click in the menu."""
+    ctx = get_script_run_ctx()
+    if ctx is None:
+        return None
+    manager = ctx.pages_manager  # Streamlit 1.67: the page the browser asked for, before resolving
+    requested = manager.intended_page_name or ""
+    if manager.intended_page_script_hash or requested.strip("/") in ("", *known):
+        return None
+    manager.set_script_intent("", "")
+    return requested

@@ -455,6 +455,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "statement_goal": ("目标", "goal"),
     "statement_forecast": ("预测", "forecast"),
     "statement_condition": ("条件句", "conditional"),
+    # The frame: tab title, unknown pages, the password for writing on a shared server.
+    "tab_title": ("{page} · 准东开发区发展看板", "{page} · Zhundong development dashboard"),
+    "page_not_found": (
+        "没有找到页面“{path}”。请检查链接，或打开总览。",
+        "There is no page “{path}”. Check the link, or open the overview.",
+    ),
+    "open_overview": ("打开总览", "Open the overview"),
+    "updates_password": ("数据更新密码", "Password for updates"),
+    "updates_password_help": (
+        "在共享的服务器上，只有输入密码的人才能添加报道。",
+        "On a shared server only those with the password can add reports.",
+    ),
 }
 
 RELEVANCE = {

@@ -1,4 +1,6 @@
-"""A real `streamlit run` server on a free loopback port, and Debian's Chromium under Playwright."""
+"""The app served for real, on free loopback ports: a bare `streamlit run` (as `make run`) and the
+production front (nginx before two Streamlit processes, as `make prod` and the Docker image); and
+Debian's Chromium under Playwright."""
 
 import os
 import shutil
@@ -15,6 +17,7 @@ from playwright.sync_api import sync_playwright
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "tests" / "artifacts"
 CHROMIUM = "/usr/bin/chromium"
+NGINX = "/usr/sbin/nginx"
 CHROMIUM_ARGS = [
     "--headless=new",
     "--no-sandbox",
@@ -82,8 +85,42 @@ class Server:
         self.log.close()
 
 
+class Front(Server):
+    """`python deploy/front.py` as `make prod` starts it, on 127.0.0.1 and a free port."""
+
+    def __init__(self, workers: int = 2, log_name: str = "front.log") -> None:
+        if not Path(NGINX).exists():
+            pytest.fail(f"the front needs nginx at {NGINX}: `make test` installs it as root")
+        port = _free_port()
+        self.url = f"http://127.0.0.1:{port}"
+        ARTIFACTS.mkdir(exist_ok=True)
+        self.log = (ARTIFACTS / log_name).open("w")
+        self.process = subprocess.Popen(
+            [sys.executable, "deploy/front.py", "--port", str(port), "--address", "127.0.0.1",
+             "--workers", str(workers)],
+            cwd=ROOT, stdout=self.log, stderr=subprocess.STDOUT,
+            env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        )  # fmt: skip
+        try:
+            _wait_healthy(self.url, self.process, seconds=150)
+        except BaseException:
+            self.stop()
+            raise
+
+
 @pytest.fixture(scope="session")
-def server_url():
+def front_url():
+    front = Front()
+    yield front.url
+    front.stop()
+
+
+@pytest.fixture(scope="session", params=["streamlit", "front"])
+def server_url(request):
+    """Every page test runs against both ways of serving the app."""
+    if request.param == "front":
+        yield request.getfixturevalue("front_url")
+        return
     server = Server()
     yield server.url
     server.stop()

@@ -110,10 +110,6 @@ def test_the_base_layer_is_what_covers_the_map(browser, server_url):
 
 
 @pytest.mark.browser
-@pytest.mark.xfail(
-    strict=True,
-    reason="the navigation's Material page icons come from fonts.gstatic.com until Home.py's fix",
-)
 def test_no_request_at_all_leaves_the_server(browser, server_url):
     context, page, _, blocked = open_offline(browser, f"{server_url}/map", 1366)
     try:
