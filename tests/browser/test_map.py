@@ -14,8 +14,6 @@ from tests.browser.conftest import ARTIFACTS
 from tests.browser.test_pages import screenshot, unexpected
 
 WIDTHS = {"laptop": 1366, "phone": 390}
-# The navigation's page icons (Home.py) are Material Symbols that Streamlit fetches from Google;
-# that is fixed in Home.py, not on the map, and tested on its own below.
 
 
 def drawn_share(png: bytes) -> float:
