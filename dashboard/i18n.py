@@ -153,7 +153,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col_base_year": ("现值年份", "Year of current"),
     "col_gap": ("差距", "Gap"),
     "col_progress": ("进度", "Progress"),
-    "col_cagr": ("所需年均增速", "Annual growth needed"),
+    "col_cagr": ("所需年增速", "Growth needed/yr"),
     "col_reading": ("判断", "Reading"),
     "col_basis": ("依据", "Basis"),
     "col_label": ("指标", "Measure"),
@@ -376,7 +376,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "target_kind_forecast": ("预测", "forecast"),
     "target_kind_ambition": ("愿景", "ambition"),
     "col_target_kind": ("性质", "Kind"),
-    "col_pipeline": ("报道项目产能（各阶段）", "Projects reported (all stages)"),
+    "col_pipeline": ("项目产能（各阶段）", "Projects (all stages)"),
     "col_reason": ("判断依据", "Why"),
     "kind_target_label": ("{year}年{kind} {value}", "{year} {kind} {value}"),
     "pipeline_beside": (

@@ -22,7 +22,7 @@ def heading(title: str, unit: str, lang: str) -> str:
     return f"{title}（{unit}）" if lang == "zh" else f"{title} ({unit})"
 
 
-def _unit_on_top(figure: go.Figure, unit: str) -> None:
+def unit_on_top(figure: go.Figure, unit: str) -> None:
     """The value axis's unit written level above the axis: a rotated "个" reads as an arrow."""
     if unit:
         figure.add_annotation(
@@ -108,7 +108,7 @@ def grouped_bars(
         )
     figure.update_layout(barmode="stack" if stacked else "group")
     figure.update_xaxes(type="category")  # report months and names, never a time axis
-    _unit_on_top(figure, axis_title)
+    unit_on_top(figure, axis_title)
     return _with_room_for_legend(_style(figure, title, height=380))
 
 
@@ -188,5 +188,5 @@ def lines(series: list[dict], title: str, axis_title: str) -> go.Figure:
         )
     figure.update_xaxes(type="category")
     figure.update_yaxes(rangemode="tozero")
-    _unit_on_top(figure, axis_title)
+    unit_on_top(figure, axis_title)
     return _with_room_for_legend(_style(figure, title, height=340))

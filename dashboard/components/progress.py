@@ -132,7 +132,12 @@ def targets_table(progress: pd.DataFrame, reports: pd.DataFrame, lang: str) -> N
     # Narrow columns, so that at 1366 px all but the long reason stay in view.
     narrow = {
         t(key, lang): st.column_config.TextColumn(width="small")
-        for key in ("col_target_kind", "col_cagr", *(("col_reading",) if lang == "zh" else ()))
+        for key in (
+            "col_target_kind",
+            "col_cagr",
+            "col_pipeline",
+            *(("col_reading",) if lang == "zh" else ()),
+        )
     }
     narrow[t("col_label", lang)] = st.column_config.TextColumn(width="medium")
     st.dataframe(
@@ -231,7 +236,8 @@ def timeline_figure(rows: pd.DataFrame, lang: str) -> go.Figure:
     )
     years = [y for _, y, _ in points]
     figure.update_xaxes(dtick=1, tickformat="d", range=[min(years) - 1, max(years) + 1])
-    figure.update_yaxes(title_text=scale[1], rangemode="tozero", gridcolor="#e6e6e6")
+    figure.update_yaxes(rangemode="tozero", gridcolor="#e6e6e6")
+    charts.unit_on_top(figure, scale[1])
     return figure
 
 

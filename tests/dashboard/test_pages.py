@@ -116,7 +116,7 @@ def test_targets_page_says_which_targets_have_a_measured_value():
     olefins = table[table["指标"] == "煤制烯烃产能 2030"].iloc[0]
     assert olefins["性质"] == "预测"  # "预计到2030年"
     assert olefins["现值"] == "未报道现值"  # projects are a pipeline, not capacity in operation
-    assert olefins["报道项目产能（各阶段）"] == "870万吨/年"
+    assert olefins["项目产能（各阶段）"] == "870万吨/年"
     workers = table[table["指标"] == "芨芨湖新城产业工人 2027"].iloc[0]
     assert workers["现值"] == "30000余人（2025）"  # "目前…汇聚产业工人30000余名"
     # the reading stays in view: it comes right after the current value

@@ -40,6 +40,24 @@ def test_one_series_is_named_and_the_unit_stands_level_above_the_axis():
         assert not unit.textangle and unit.yref == "paper" and unit.y == 1
 
 
+def test_a_target_timeline_writes_its_unit_level_too(curated_dir):
+    import pandas as pd
+
+    from dashboard.calc import target_progress
+    from dashboard.components.progress import measures, timeline_figure
+
+    tables = {
+        name: pd.read_csv(curated_dir / f"{name}.csv", encoding="utf-8-sig")
+        for name in ("targets", "projects", "metrics")
+    }
+    progress = target_progress(tables["targets"], tables["projects"], tables["metrics"])
+    workers = next(rows for rows in measures(progress) if rows.iloc[0]["display_unit"] == "人")
+    figure = timeline_figure(workers, "zh")
+    assert not figure.layout.yaxis.title.text
+    (unit,) = [note for note in figure.layout.annotations if note.text == "人"]
+    assert not unit.textangle
+
+
 def test_no_unit_no_annotation():
     figure = charts.lines(_one_series(), "Trend", "")
     assert not figure.layout.annotations
