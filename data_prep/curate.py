@@ -66,6 +66,7 @@ PROJECT_COLUMNS = [
     "statement_kind",
     "sets_stage",
     "companies_from",
+    "shares_companies_with",
 ]
 TARGET_COLUMNS = [
     "target_id",
@@ -440,6 +441,25 @@ def build_projects(catalog: dict, sources: Sources) -> list[Row]:
                         project_rows.append(again)
         park = _park_fields(project, sources, f"project {project['project_id']}")
         rows += [{**row, **park} for row in _stages_and_companies(project_rows)]
+    return _related_by_company(rows)
+
+
+def _related_by_company(rows: list[Row]) -> list[Row]:
+    """Flag projects that name a company in common (其亚 in an olefins group and in a methanol
+    project): related, never the same capacity. Each row lists the others with the companies
+    they share as its evidence, "other_id（企业、企业）"; empty when none."""
+    companies: dict[str, set[str]] = {}
+    for row in rows:
+        named = {name for name in str(row["companies"]).split("、") if name}
+        companies.setdefault(str(row["project_id"]), set()).update(named)
+    for row in rows:
+        own = str(row["project_id"])
+        related = [
+            f"{other}（{'、'.join(sorted(companies[own] & theirs))}）"
+            for other, theirs in companies.items()
+            if other != own and companies[own] & theirs
+        ]
+        row["shares_companies_with"] = "；".join(related)
     return rows
 
 

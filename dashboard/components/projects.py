@@ -153,6 +153,38 @@ def capacity_charts(shown: pd.DataFrame, lang: str) -> None:
                 group=group_name,
             )
         )
+    for project, other, shared in related_pairs(shown):
+        st.caption(
+            t(
+                "related_note",
+                lang,
+                project=pick(tuple(names.loc[project, ["name_zh", "name_en"]]), lang),
+                other=pick(tuple(names.loc[other, ["name_zh", "name_en"]]), lang),
+                companies=shared,
+            )
+        )
+
+
+def related_pairs(shown: pd.DataFrame) -> list[tuple[str, str, str]]:
+    """Pairs of shown projects that name a company in common and are not one inside the other:
+    (project_id, other project_id, shared companies), each pair once."""
+    ids = set(shown["project_id"])
+    nested = {
+        frozenset((r.project_id, r.part_of)) for r in shown.itertuples() if r.part_of == r.part_of
+    }
+    pairs: dict[frozenset, tuple[str, str, str]] = {}
+    for row in shown.drop_duplicates("project_id").itertuples():
+        flagged = (
+            row.shares_companies_with
+            if row.shares_companies_with == row.shares_companies_with
+            else ""
+        )
+        for item in filter(None, str(flagged).split("；")):
+            other, shared = item.rstrip("）").split("（", 1)
+            pair = frozenset((row.project_id, other))
+            if other in ids and pair not in nested and pair not in pairs:
+                pairs[pair] = (row.project_id, other, shared)
+    return list(pairs.values())
 
 
 def stage_sums(pipeline: pd.DataFrame, product: str) -> dict[str, float]:
