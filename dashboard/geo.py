@@ -120,7 +120,8 @@ def coordinate_source(confidence: str, source: str, lang: str) -> str:
     return t("map_estimated_source", lang) if confidence == "ESTIMATED" else str(source)
 
 
-def _in_ring(lon: float, lat: float, ring: list[list[float]]) -> bool:
+def in_ring(lon: float, lat: float, ring: list[list[float]]) -> bool:
+    """Ray casting: whether a point lies inside a closed ring of [lon, lat]."""
     inside = False
     for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1], strict=True):
         if (y0 > lat) != (y1 > lat) and lon < x0 + (lat - y0) * (x1 - x0) / (y1 - y0):
@@ -128,17 +129,23 @@ def _in_ring(lon: float, lat: float, ring: list[list[float]]) -> bool:
     return inside
 
 
+def contains(geometry: dict, lon: float, lat: float) -> bool:
+    """Whether a GeoJSON (Multi)Polygon holds the point, holes respected."""
+    polygons = geometry["coordinates"]
+    if geometry["type"] == "Polygon":
+        polygons = [polygons]
+    return any(
+        in_ring(lon, lat, rings[0]) and not any(in_ring(lon, lat, hole) for hole in rings[1:])
+        for rings in polygons
+    )
+
+
 def county_of(lon: float, lat: float, lang: str) -> str:
     """The county whose committed boundary holds the point, by its coordinate; "" if none."""
     for feature in COUNTIES["features"]:
-        geometry = feature["geometry"]
-        polygons = geometry["coordinates"]
-        if geometry["type"] == "Polygon":
-            polygons = [polygons]
-        for rings in polygons:
-            if _in_ring(lon, lat, rings[0]) and not any(_in_ring(lon, lat, h) for h in rings[1:]):
-                props = feature["properties"]
-                return pick((props["name_zh"], props["name_en"]), lang)
+        if contains(feature["geometry"], lon, lat):
+            props = feature["properties"]
+            return pick((props["name_zh"], props["name_en"]), lang)
     return ""
 
 

@@ -186,19 +186,10 @@ def test_the_cluster_area_holds_the_parks_the_report_places_it_in():
     ring = geo.cluster_area("jijihu_cluster", places)
     for key in ("jijihu_park", "xiheishan_park", "dajing_park", "jiangjunmiao_park"):
         park = places.set_index("key").loc[key]
-        assert inside(float(park["lon"]), float(park["lat"]), ring), key
+        assert geo.in_ring(float(park["lon"]), float(park["lat"]), ring), key
     # and not the far places: 五彩湾 is not among 芨芨湖's surrounding parks
     wucaiwan = places.set_index("key").loc["wucaiwan_town"]
-    assert not inside(float(wucaiwan["lon"]), float(wucaiwan["lat"]), ring)
-
-
-def inside(lon: float, lat: float, ring: list[list[float]]) -> bool:
-    """Ray casting: whether a point lies inside a closed ring of [lon, lat]."""
-    result = False
-    for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1], strict=True):
-        if (y0 > lat) != (y1 > lat) and lon < x0 + (lat - y0) * (x1 - x0) / (y1 - y0):
-            result = not result
-    return result
+    assert not geo.in_ring(float(wucaiwan["lon"]), float(wucaiwan["lat"]), ring)
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

@@ -9,6 +9,7 @@ import tomllib
 import pytest
 from PIL import Image
 
+from dashboard.geo import contains
 from data_prep import PACKAGE_DIR
 from data_prep.gcj02 import distance_m, gcj02_to_wgs84, wgs84_to_gcj02
 
@@ -28,25 +29,6 @@ SEATS = {
 def counties() -> dict[str, dict]:
     data = json.loads((BASEMAP / "counties.json").read_text(encoding="utf-8"))
     return {f["properties"]["name_zh"]: f["geometry"] for f in data["features"]}
-
-
-def _in_ring(lon: float, lat: float, ring: list[list[float]]) -> bool:
-    result = False
-    for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1], strict=True):
-        if (y0 > lat) != (y1 > lat) and lon < x0 + (lat - y0) * (x1 - x0) / (y1 - y0):
-            result = not result
-    return result
-
-
-def contains(geometry: dict, lon: float, lat: float) -> bool:
-    """Point in (Multi)Polygon, holes respected."""
-    polygons = geometry["coordinates"]
-    if geometry["type"] == "Polygon":
-        polygons = [polygons]
-    return any(
-        _in_ring(lon, lat, rings[0]) and not any(_in_ring(lon, lat, hole) for hole in rings[1:])
-        for rings in polygons
-    )
 
 
 def reference_seats() -> list[dict[str, str]]:
