@@ -446,6 +446,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "listed below.",
     ),
     "companies_from_note": ("企业名见{report}报道", "companies as named in report {report}"),
+    "as_reported": ("据{date}报道", "as reported {date}"),
     "related_note": (
         "{project}与{other}有共同企业（{companies}）：是相关项目，产能各自计算，不合并、不重复。",
         "{project} and {other} share companies ({companies}): related projects, each capacity counted once on its own, never merged.",

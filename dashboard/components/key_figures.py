@@ -33,6 +33,17 @@ def _metric_text(
     )
 
 
+def metric_when(metrics: pd.DataFrame, metric_id: str, lang: str) -> str:
+    """When a card's figure holds: the year its sentence gives or implies, else the date of the
+    report that states it; "" when the report has no such figure."""
+    row = metric(metrics, metric_id)
+    if row is None:
+        return ""
+    if row["year_basis"] != "report date" and row["year"] == row["year"]:
+        return pick((f"{int(row['year'])}年", f"{int(row['year'])}"), lang)
+    return t("as_reported", lang, date=row["report_date"])
+
+
 def _target_card(
     progress: pd.DataFrame, target_id: str, title: tuple[str, str], lang: str
 ) -> tuple:
@@ -69,5 +80,7 @@ def key_cards(
         else:
             label, value = _metric_text(metrics, all_metrics, first, lang)
             beside_label, beside_value = _metric_text(metrics, all_metrics, second, lang)
-            shown.append((label, value, f"{beside_label} {beside_value}", ""))
+            when = metric_when(metrics, first, lang)
+            beside = f"{beside_label} {beside_value}"
+            shown.append((label, value, f"{when} · {beside}" if when else beside, ""))
     cards.show(shown)
