@@ -36,6 +36,8 @@ def unit_on_top(figure: go.Figure, unit: str) -> None:
             showarrow=False,
             font={"size": 12, "color": "#555555"},
         )
+        # room on the left for the whole unit: "亿立方米/年" is wider than the tick labels
+        figure.update_layout(margin={"l": max(40, 13 * len(unit) + 12)})
 
 
 def _with_room_for_legend(figure: go.Figure) -> go.Figure:
@@ -108,8 +110,9 @@ def grouped_bars(
         )
     figure.update_layout(barmode="stack" if stacked else "group")
     figure.update_xaxes(type="category")  # report months and names, never a time axis
+    _with_room_for_legend(_style(figure, title, height=380))
     unit_on_top(figure, axis_title)
-    return _with_room_for_legend(_style(figure, title, height=380))
+    return figure
 
 
 def progress_bars(
@@ -188,5 +191,6 @@ def lines(series: list[dict], title: str, axis_title: str) -> go.Figure:
         )
     figure.update_xaxes(type="category")
     figure.update_yaxes(rangemode="tozero")
+    _with_room_for_legend(_style(figure, title, height=340))
     unit_on_top(figure, axis_title)
-    return _with_room_for_legend(_style(figure, title, height=340))
+    return figure

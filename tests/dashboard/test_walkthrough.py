@@ -58,6 +58,11 @@ def test_a_target_timeline_writes_its_unit_level_too(curated_dir):
     assert not unit.textangle
 
 
+def test_a_long_unit_gets_room_on_the_left():
+    figure = charts.grouped_bars(_one_series(), "产能（亿立方米/年）", "亿立方米/年")
+    assert figure.layout.margin.l >= 13 * len("亿立方米/年")
+
+
 def test_no_unit_no_annotation():
     figure = charts.lines(_one_series(), "Trend", "")
     assert not figure.layout.annotations
