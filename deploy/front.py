@@ -2,14 +2,14 @@
 
     python deploy/front.py [--port 8080] [--workers 2] [--address 0.0.0.0]
 
-Copies Streamlit's static bundles into a build folder and gzips them there (the installed
-package is left as it is, and may be read-only), fills deploy/nginx.conf, starts the Streamlit
+Copies Streamlit's static bundles into a build folder and gzips them there with zopfli, whose
+gzip files any browser reads and are some 4 % smaller than zlib's best (the installed package is
+left as it is, and may be read-only), fills deploy/nginx.conf, starts the Streamlit
 processes on free loopback ports with the hosted flag set, then nginx in the foreground.
 Ctrl-C or SIGTERM stops all.
 """
 
 import argparse
-import gzip
 import os
 import shutil
 import signal
@@ -22,27 +22,30 @@ import urllib.request
 from pathlib import Path
 
 import streamlit
+import zopfli.gzip
 
 ROOT = Path(__file__).resolve().parents[1]
 TEMPLATE = Path(__file__).with_name("nginx.conf")
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 COMPRESSED = {".js", ".css", ".html", ".svg", ".json", ".map", ".txt", ".ttf", ".wasm"}
+# Which build the stamp names: Streamlit's version and how its files were compressed.
+BUILD = f"{streamlit.__version__} zopfli"
 
 
 def build_static(dest: Path) -> Path:
     """Streamlit's static folder copied to `dest` with a .gz beside each text file; reused when the
-    installed Streamlit has not changed (a stamp names its version)."""
+    installed Streamlit has not changed (a stamp names its version and the compressor)."""
     stamp = dest / "streamlit-version"
-    if stamp.is_file() and stamp.read_text() == streamlit.__version__:
+    if stamp.is_file() and stamp.read_text() == BUILD:
         return dest
     source = Path(streamlit.__file__).parent / "static"
     staging = Path(tempfile.mkdtemp(prefix="static-", dir=dest.parent))
     shutil.copytree(source, staging, dirs_exist_ok=True)
     for path in staging.rglob("*"):
         if path.suffix in COMPRESSED and path.is_file():
-            with path.open("rb") as raw, gzip.open(f"{path}.gz", "wb", compresslevel=9) as packed:
-                shutil.copyfileobj(raw, packed)
-    (staging / "streamlit-version").write_text(streamlit.__version__)
+            packed = zopfli.gzip.compress(path.read_bytes(), numiterations=5)
+            Path(f"{path}.gz").write_bytes(packed)
+    (staging / "streamlit-version").write_text(BUILD)
     if dest.exists():
         shutil.rmtree(dest)
     staging.rename(dest)

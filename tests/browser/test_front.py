@@ -13,7 +13,7 @@ import pytest
 
 from tests.browser.conftest import ARTIFACTS, ROOT
 
-LIMIT = 3 * 1024 * 1024  # bytes on the wire for the Overview's first load
+LIMIT = 3_000_000  # bytes on the wire for the Overview's first load: 3 MB
 
 
 def opened(browser, url: str, width: int = 1366):
