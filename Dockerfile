@@ -10,7 +10,7 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     ZHUNDONG_HOSTED=1 \
     WORKERS=2
 
-RUN apt-get update && apt-get install -y --no-install-recommends nginx \
+RUN apt-get update && apt-get install -y --no-install-recommends nginx fonts-noto-cjk \
     && rm -rf /var/lib/apt/lists/* \
     && useradd --create-home --uid 10001 dashboard
 WORKDIR /app

@@ -39,3 +39,9 @@ def test_dockerfile_runs_unprivileged_with_a_health_check():
     assert "HEALTHCHECK" in dockerfile and "/_stcore/health" in dockerfile
     assert "python -m data_prep build" in dockerfile
     assert "ZHUNDONG_HOSTED=1" in dockerfile
+
+
+def test_the_pdf_briefing_has_its_chinese_font_in_docker_and_on_the_cloud():
+    """dashboard/briefing_pdf.py embeds Noto Sans CJK; without it the PDF download fails."""
+    assert "fonts-noto-cjk" in (ROOT / "Dockerfile").read_text(encoding="utf-8")
+    assert "fonts-noto-cjk" in (ROOT / "packages.txt").read_text(encoding="utf-8").split()
