@@ -1,6 +1,5 @@
 """Adding a report: stored as UTF-8 under a stable name, recorded, rebuilt, or refused whole."""
 
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -15,15 +14,6 @@ from data_prep.errors import InputError
 from tests.conftest import FIXTURES
 
 NEW = FIXTURES / "zhundong_2026_05.txt"
-
-
-@pytest.fixture
-def workspace(tmp_path) -> tuple[Path, Path]:
-    seeds = tmp_path / "seeds"
-    shutil.copytree(SEEDS_DIR, seeds)
-    out = tmp_path / "curated"
-    build(out, seeds)
-    return seeds, out
 
 
 def snapshot(*folders: Path) -> dict[str, bytes]:

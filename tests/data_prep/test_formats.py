@@ -1,16 +1,13 @@
 """The files an analyst has: a saved e-paper page, the e-paper's PDF page and a Word file are read
 to the same text as the plain report, added the same way, and refused with the file named."""
 
-import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
 from data_prep import SEEDS_DIR
 from data_prep.add import add_report
-from data_prep.build import build
 from data_prep.check import read_csv
 from data_prep.clean import clean
 from data_prep.errors import InputError
@@ -29,15 +26,6 @@ PARAGRAPHS = [
     "今年一季度，准东开发区新签约项目12个，协议投资额超过300亿元。",
 ]
 LEFT, RIGHT = PARAGRAPHS[:2], PARAGRAPHS[2:]
-
-
-@pytest.fixture
-def workspace(tmp_path) -> tuple[Path, Path]:
-    seeds = tmp_path / "seeds"
-    shutil.copytree(SEEDS_DIR, seeds)
-    out = tmp_path / "curated"
-    build(out, seeds)
-    return seeds, out
 
 
 def _files() -> dict[str, bytes]:
