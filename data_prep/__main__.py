@@ -13,6 +13,7 @@ from data_prep.check import check_tables, read_csv
 from data_prep.errors import InputError
 from data_prep.figures import LEDGER_COLUMNS
 from data_prep.pipeline import read_report
+from data_prep.review import DECISIONS_FILE, decide, describe
 
 
 def _build(args: argparse.Namespace) -> int:
@@ -63,22 +64,48 @@ def _add(args: argparse.Namespace) -> int:
 
 def _review(args: argparse.Namespace) -> int:
     folder = Path(args.out)
-    rows = read_csv(folder / "unclaimed.csv")
+    if args.accept or args.reject:
+        for ids, decision in ((args.accept, "accepted"), (args.reject, "rejected")):
+            if ids:
+                for row in decide(ids, decision, Path(args.seeds), folder):
+                    target = row["target_id"] or "new project"
+                    print(f"{decision} {row['proposal_id']}: {target} = {row['raw']}")
+        print(f"recorded in {Path(args.seeds) / DECISIONS_FILE} and rebuilt {folder}")
+        return 0
+    proposals = read_csv(folder / "proposals.csv")
     reports = read_csv(folder / "reports.csv")
-    newest = max(reports, key=lambda r: (r["report_date"], r["report_id"]))["report_id"]
+    newest = max(reports, key=lambda r: int(r["report_id"]))["report_id"]  # the last added
     report_id = args.report or newest
-    shown = [r for r in rows if r["report_id"] == report_id]
-    print(f"report {report_id}: {len(shown)} figures that no metric, project or target claims")
-    for row in shown:
+    mine = [row for row in proposals if args.all or row["report_id"] == report_id]
+    where = "all reports" if args.all else f"report {report_id}"
+    pending = [row for row in mine if row["decision"] == "proposed"]
+    print(f"{where}: {len(pending)} proposed rows to review")
+    for row in pending:
+        print(describe(row))
+    decided = [row for row in mine if row["decision"] in ("accepted", "rejected")]
+    if decided:
+        print(f"\n{len(decided)} decided:")
+        for row in decided:
+            target = row["target_id"] or "new project"
+            print(f"  {row['decision']:8} [{row['proposal_id']}] {target} = {row['raw']}")
+    for row in proposals:
+        if row["decision"] == "stale":
+            print(
+                f"\nstale decision [{row['proposal_id']}] of report {row['report_id']}: "
+                f"{row['target_id']} = {row['raw']} matches no proposal now ({row['evidence']})"
+            )
+    if pending:
+        print("\naccept or reject: python -m data_prep review --accept ID ... --reject ID ...")
+    rows = [
+        r for r in read_csv(folder / "unclaimed.csv") if args.all or r["report_id"] == report_id
+    ]
+    print(f"\n{len(rows)} figures that no metric, project or target claims")
+    for row in rows:
         print(
-            f"\n{row['article']} line {row['line']}  {row['raw']}  = {row['value']} {row['unit']}"
+            f"  {row['article']} line {row['line']}  {row['raw']}  = {row['value']} {row['unit']}"
             f"{'/' + row['per'] if row['per'] else ''}  subject: {row['subject'] or '-'}"
             f"  (article about Zhundong: {row['relevance']})"
         )
-        print(f"  {row['sentence']}")
-    for row in read_csv(folder / "review.csv"):
-        if row["report_id"] == report_id:
-            print(f"\nambiguous: {row['entry']} matches {row['figures']}")
     return 0
 
 
@@ -102,8 +129,14 @@ def main(argv: list[str] | None = None) -> int:
     command.add_argument("--seeds", default=str(SEEDS_DIR), help=argparse.SUPPRESS)
     command.add_argument("--out", default=str(CURATED_DIR), help="output folder")
     command.set_defaults(run=_add)
-    command = commands.add_parser("review", help="print the unclaimed figures of the newest report")
+    command = commands.add_parser(
+        "review", help="list the proposed rows of the newest report; accept or reject them"
+    )
     command.add_argument("--report", help="report id (default: the newest)")
+    command.add_argument("--all", action="store_true", help="every report's proposals")
+    command.add_argument("--accept", nargs="+", metavar="ID", help="accept these proposals")
+    command.add_argument("--reject", nargs="+", metavar="ID", help="reject these proposals")
+    command.add_argument("--seeds", default=str(SEEDS_DIR), help=argparse.SUPPRESS)
     command.add_argument("--out", default=str(CURATED_DIR), help="folder of the built tables")
     command.set_defaults(run=_review)
     args = parser.parse_args(argv)

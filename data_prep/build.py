@@ -35,6 +35,7 @@ from data_prep.figures import LEDGER_COLUMNS
 from data_prep.pipeline import ReadReport, read_report
 from data_prep.places import FACT_COLUMNS, PLACE_COLUMNS, PLACES, load_places, place_facts
 from data_prep.reports import load_reports, sha256_of
+from data_prep.review import PROPOSAL_COLUMNS, load_decisions
 
 SCHEMA = PACKAGE_DIR / "schema.toml"
 ARTICLE_COLUMNS = [
@@ -180,7 +181,13 @@ def build_tables(seeds_dir: Path = SEEDS_DIR, catalog_path: Path = CATALOG) -> d
         articles += article_rows(read, report.report_id, report.lead_headline)
         texts[report.file] = read.text.text
         files[f"texts/{report.file}"] = read.text.text.encode("utf-8")
-    sources = Sources({report.report_id: report for report in reports}, figures, texts)
+    sources = Sources(
+        {report.report_id: report for report in reports},
+        figures,
+        texts,
+        {str(row["article"]): row for row in articles},
+        load_decisions(seeds_dir),
+    )
     report_rows = [
         {
             "report_id": r.report_id,
@@ -203,12 +210,12 @@ def build_tables(seeds_dir: Path = SEEDS_DIR, catalog_path: Path = CATALOG) -> d
     files["places.csv"] = csv_bytes(places, PLACE_COLUMNS)
     files["place_facts.csv"] = csv_bytes(place_facts(places, metrics), FACT_COLUMNS)
     files["projects.csv"] = csv_bytes(build_projects(catalog, sources), PROJECT_COLUMNS)
-    files["targets.csv"] = csv_bytes(build_targets(catalog, sources), TARGET_COLUMNS)
+    files["targets.csv"] = csv_bytes(build_targets(catalog, sources, metrics), TARGET_COLUMNS)
     files["platforms.csv"] = csv_bytes(build_platforms(catalog, sources), PLATFORM_COLUMNS)
     files["unclaimed.csv"] = csv_bytes(
         unclaimed(reports, figures, articles, sources), UNCLAIMED_COLUMNS
     )
-    files["review.csv"] = csv_bytes(sources.review, ["entry", "report_id", "figures"])
+    files["proposals.csv"] = csv_bytes(sources.proposals, PROPOSAL_COLUMNS)
     files["columns.csv"] = csv_bytes(_describe_columns(), ["table", "column", "description"])
     return files
 

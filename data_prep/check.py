@@ -15,17 +15,18 @@ TABLES = (
     "articles",
     "reports",
     "columns",
+    "proposals",
 )
 _KEYS = {
     "figures": ("source", "start"),
-    "metrics": ("metric_id", "report_id"),
+    "metrics": ("metric_id", "report_id", "year"),
     "projects": ("project_id", "report_id"),
     "targets": ("target_id",),
     "platforms": ("platform_id",),
     "places": ("key",),
     "place_facts": ("place", "metric_id", "report_id"),
     "unclaimed": ("source", "start"),
-    "review": ("entry", "report_id", "figures"),
+    "proposals": ("proposal_id",),
     "articles": ("article",),
     "reports": ("report_id",),
     "columns": ("table", "column"),
@@ -37,6 +38,7 @@ _QUOTES = {
     "platforms": ("quote",),
     "place_facts": ("quote",),
     "figures": ("sentence",),
+    "proposals": ("quote",),
 }
 _REQUIRED = {
     "metrics": ("metric_id", "value", "unit", "quote", "source"),
@@ -113,9 +115,12 @@ def check_tables(folder: Path) -> list[str]:
             )
 
     problems += check_meaning(tables)
+    problems += check_review(tables)
     catalog = tomllib.loads((PACKAGE_DIR / "catalog.toml").read_text(encoding="utf-8"))
     values = {
-        (row["metric_id"], row["report_id"]): _number(row["value"]) for row in tables["metrics"]
+        (row["metric_id"], row["report_id"]): _number(row["value"])
+        for row in tables["metrics"]
+        if row.get("review_status", "seed") != "proposed"
     }
     for pair in catalog.get("checks", []):
         for (metric_id, report_id), lower in values.items():
@@ -171,4 +176,35 @@ def check_meaning(tables: dict[str, list[dict[str, str]]]) -> list[str]:
                 f"metrics.csv {row['metric_id']} ({row['report_id']}): a reported fact "
                 f"dated {year:g}, after its report ({row['report_date']})"
             )
+    return problems
+
+
+def check_review(tables: dict[str, list[dict[str, str]]]) -> list[str]:
+    """A row that is not a seed's stands on a proposal with the same decision; a rejected
+    proposal is in no table; a target's current value is never a proposed row's."""
+    problems: list[str] = []
+    proposals = {row["proposal_id"]: row for row in tables["proposals"]}
+    for name in ("metrics", "projects"):
+        for row in tables[name]:
+            status = row.get("review_status", "")
+            where = (
+                f"{name}.csv {row.get('metric_id') or row.get('project_id')} ({row['report_id']})"
+            )
+            if status not in ("seed", "accepted", "proposed"):
+                problems.append(f"{where}: review_status {status!r} is not seed/accepted/proposed")
+            if status == "seed":
+                continue
+            proposal = proposals.get(row.get("proposal_id", ""))
+            if proposal is None or proposal["decision"] != status:
+                problems.append(f"{where}: {status} without a matching proposal")
+    proposed_quotes = {
+        row["quote"] for row in tables["metrics"] if row.get("review_status") == "proposed"
+    }
+    published_quotes = {
+        row["quote"] for row in tables["metrics"] if row.get("review_status") != "proposed"
+    }
+    for row in tables["targets"]:
+        quote = row.get("current_quote", "")
+        if quote and quote in proposed_quotes and quote not in published_quotes:
+            problems.append(f"targets.csv {row['target_id']}: current value from a proposed row")
     return problems

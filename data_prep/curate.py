@@ -8,9 +8,10 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from data_prep import PACKAGE_DIR, meaning
+from data_prep import PACKAGE_DIR, meaning, review
 from data_prep.errors import InputError
 from data_prep.figures import split_sentences
+from data_prep.measures import measure_of
 from data_prep.reports import Report
 
 CATALOG = PACKAGE_DIR / "catalog.toml"
@@ -41,6 +42,8 @@ METRIC_COLUMNS = [
     "line",
     "start",
     "end",
+    "review_status",
+    "proposal_id",
 ]
 PROJECT_COLUMNS = [
     "project_id",
@@ -67,6 +70,8 @@ PROJECT_COLUMNS = [
     "sets_stage",
     "companies_from",
     "shares_companies_with",
+    "review_status",
+    "proposal_id",
 ]
 TARGET_COLUMNS = [
     "target_id",
@@ -124,18 +129,21 @@ class CatalogError(InputError):
 
 @dataclass(frozen=True)
 class Sources:
-    """What curation reads: the reports, the ledger rows, and each report's cleaned text.
+    """What curation reads: the reports, the ledger rows, each report's cleaned text, its articles
+    and the analyst's decisions on proposals.
 
     `claimed` collects the (source, start) of every figure a curated row took, so that the rest
-    can be listed for review; `review` collects catalog entries that matched a later report
-    ambiguously.
+    can be listed for review; `proposals` collects the rows found in reports the catalog does not
+    name, each with its decision.
     """
 
     reports: dict[str, Report]
     figures: list[Row]
     texts: dict[str, str]
+    articles: dict[str, Row] = field(default_factory=dict)
+    decisions: dict[str, review.Decision] = field(default_factory=dict)
     claimed: set[tuple[str, int]] = field(default_factory=set)
-    review: list[Row] = field(default_factory=list)
+    proposals: list[Row] = field(default_factory=list)
     _body: dict[str, list[Row]] = field(default_factory=dict)
 
     def body_figures(self, report: Report) -> list[Row]:
@@ -196,26 +204,6 @@ def select(sources: Sources, selector: dict, entry: str) -> Row:
     return matches[0]
 
 
-def select_again(sources: Sources, templates: list[dict], report: Report, entry: str) -> Row | None:
-    """A catalog entry's selectors tried on a report they do not name: the first that picks
-    exactly one figure wins; several figures go to review, none means not reported there."""
-    for template in templates:
-        selector = {key: value for key, value in template.items() if key != "report"}
-        matches = candidates(sources, selector, report)
-        if len(matches) == 1:
-            sources.claimed.add((report.file, int(matches[0]["start"])))
-            return matches[0]
-        if len(matches) > 1:
-            sources.review.append(
-                {
-                    "entry": entry,
-                    "report_id": report.report_id,
-                    "figures": " | ".join(str(row["raw"]) for row in matches),
-                }
-            )
-    return None
-
-
 def _sentence_with(sources: Sources, report: Report, words: list[str], entry: str) -> str:
     sentences = split_sentences(sources.texts[report.file])
     hits = {sentence for sentence in sentences if all(word in sentence for word in words)}
@@ -233,10 +221,13 @@ def _part_of_sentence(row: Row) -> str:
     return sentence[begin : end if end >= 0 else len(sentence)]
 
 
-def meaning_of(figure: Row, report: Report) -> dict[str, object]:
-    """Scope, statement kind and period of a ledger figure, from its clause and sentence."""
+def meaning_of(figure: Row, report: Report, earlier: str = "") -> dict[str, object]:
+    """Scope, statement kind and period of a ledger figure, from its clause and sentence, and
+    for 全年/年底 the year its article named before it (`earlier`)."""
     clause, sentence = _clause_of(figure), str(figure["sentence"])
-    year, period, basis = meaning.period(figure["year"], clause, sentence, int(report.year))
+    year, period, basis = meaning.period(
+        figure["year"], clause, sentence, int(report.year), earlier
+    )
     lead = _lead_of(figure)
     return {
         "year": year,
@@ -247,8 +238,16 @@ def meaning_of(figure: Row, report: Report) -> dict[str, object]:
     }
 
 
-def _metric_row(metric: dict, figure: Row, report: Report) -> Row:
-    about = meaning_of(figure, report)
+def earlier_in_article(sources: Sources, figure: Row) -> str:
+    """The figure's article from its headline up to the figure's sentence."""
+    article = sources.articles.get(str(figure["article"]), {})
+    starts = [int(span.split(":")[0]) for span in str(article.get("spans", "")).split(";") if span]
+    text = sources.texts.get(str(figure["source"]), "")
+    return text[min(starts) : int(figure["sentence_start"])] if starts else ""
+
+
+def _metric_row(metric: dict, figure: Row, report: Report, about: dict | None = None) -> Row:
+    about = about or meaning_of(figure, report)
     return {
         "metric_id": metric["metric_id"],
         "category": metric["category"],
@@ -275,26 +274,89 @@ def _metric_row(metric: dict, figure: Row, report: Report) -> Row:
         "line": figure["line"],
         "start": figure["start"],
         "end": figure["end"],
+        "review_status": review.SEED,
+        "proposal_id": "",
     }
+
+
+def named_reports(catalog: dict) -> set[str]:
+    """The reports the catalog names (the seeds it was written for): their rows are published as
+    the selectors pick them; every other report's rows are proposals."""
+    named = {s["report"] for m in catalog.get("metrics", []) for s in m["select"]}
+    named |= {r["report"] for p in catalog.get("projects", []) for r in p["reports"]}
+    named |= {t["target"]["report"] for t in catalog.get("targets", [])}
+    named |= {p["report"] for p in catalog.get("platforms", [])}
+    return named
 
 
 def build_metrics(catalog: dict, sources: Sources) -> list[Row]:
     """Each metric from the reports its selectors name (exactly one figure each, or the build
-    stops), then from every other report where its selectors pick exactly one figure."""
+    stops), then the figures of every report the catalog does not name that its measure binds:
+    proposed, or accepted or rejected by the analyst's decision."""
+    metrics = {metric["metric_id"]: metric for metric in catalog.get("metrics", [])}
     rows: list[Row] = []
-    for metric in catalog.get("metrics", []):
+    for metric in metrics.values():
         entry = f"metric {metric['metric_id']}"
-        named = set()
         for selector in metric["select"]:
             report = sources.report(selector["report"], entry)
-            rows.append(_metric_row(metric, select(sources, selector, entry), report))
-            named.add(report.report_id)
-        for report in sources.reports.values():
-            if report.report_id not in named:
-                figure = select_again(sources, metric["select"], report, entry)
-                if figure is not None:
-                    rows.append(_metric_row(metric, figure, report))
-    return sorted(rows, key=lambda row: (row["report_date"], str(row["report_id"])))
+            figure = select(sources, selector, entry)
+            about = meaning_of(figure, report, earlier_in_article(sources, figure))
+            rows.append(_metric_row(metric, figure, report, about))
+    measures = [m for m in map(measure_of, metrics.values()) if m is not None]
+    named = named_reports(catalog)
+    proposals: list[Row] = []
+    for report in sources.reports.values():
+        if report.report_id in named:
+            continue
+        articles = {
+            key: article
+            for key, article in sources.articles.items()
+            if article["source"] == report.file
+        }
+        proposals += review.metric_proposals(
+            report,
+            sources.body_figures(report),
+            sources.texts[report.file],
+            articles,
+            metrics,
+            measures,
+            lambda figure, report: meaning_of(figure, report, earlier_in_article(sources, figure)),
+        )
+    proposals = review.with_decisions(proposals, sources.decisions, ("metric",))
+    published = list(rows)
+    for proposal in proposals:
+        if proposal["decision"] in ("proposed", "accepted") and "_figure" in proposal:
+            sources.claimed.add((str(proposal["source"]), int(proposal["start"])))
+    likeliest = sorted(
+        proposals, key=lambda p: (p["decision"] != "accepted", -float(p.get("confidence") or 0))
+    )
+    for proposal in likeliest:
+        if "_figure" not in proposal:
+            continue
+        metric = metrics[str(proposal["target_id"])]
+        same = [
+            r
+            for r in published
+            if r["metric_id"] == metric["metric_id"] and r["review_status"] != review.PROPOSED
+        ]
+        proposal.update(review.relation_to(proposal, same))
+        if proposal["decision"] == "rejected":
+            continue
+        slot = (metric["metric_id"], proposal["report_id"], proposal["year"])
+        if any((r["metric_id"], r["report_id"], r["year"]) == slot for r in published):
+            continue  # one row per metric, report and year: the accepted, else the likeliest
+        report = sources.reports[str(proposal["report_id"])]
+        row = _metric_row(metric, proposal["_figure"], report, proposal["_about"])
+        row["review_status"] = (
+            review.ACCEPTED if proposal["decision"] == "accepted" else review.PROPOSED
+        )
+        row["proposal_id"] = proposal["proposal_id"]
+        published.append(row)
+    for proposal in proposals:
+        proposal.pop("_figure", None)
+        proposal.pop("_about", None)
+    sources.proposals.extend(proposals)
+    return sorted(published, key=lambda row: (row["report_date"], str(row["report_id"])))
 
 
 def _project_row(project: dict, report: Report, **fields: object) -> Row:
@@ -350,46 +412,225 @@ def _lead_of(row: Row) -> str:
     return sentence[begin : min(ends) if ends else len(sentence)]
 
 
-def _mentioned_again(
-    project: dict, first: Row, report: Report, sources: Sources, vocabulary: dict[str, str]
-) -> Row | None:
-    """A project found in a report the catalog does not name: the same capacity and product in
-    one part of a sentence, with a status word beside them."""
-    hits = [
-        row
-        for row in sources.body_figures(report)
-        if row["unit"] == first["capacity_unit"]
-        and row["value"] == first["capacity"]
-        and project["product"] in _clause_of(row)
-        and _status_in(_clause_of(row), vocabulary)
-    ]
-    if len(hits) != 1:
+# A product as reports also write it: 煤制天然气 for 煤制气, 甲醇 for 煤制甲醇.
+PRODUCT_WORDS = {
+    "煤制气": ("煤制气", "煤制天然气"),
+    "煤制甲醇": ("煤制甲醇", "甲醇"),
+    "煤制烯烃": ("煤制烯烃", "烯烃"),
+    "煤化一体化": ("煤化一体化",),
+}
+# Products a new project can be named by, besides the catalog's own.
+NEW_PROJECT_PRODUCTS = (
+    "煤制乙二醇",
+    "乙二醇",
+    "煤制油",
+    "煤制天然气",
+    "煤制气",
+    "煤制烯烃",
+    "聚乙烯",
+    "聚丙烯",
+    "甲醇",
+    "合成氨",
+    "尿素",
+    "电解铝",
+    "多晶硅",
+    "工业硅",
+    "有机硅",
+    "可降解材料",
+    "煤焦油",
+    "兰炭",
+)
+_CAPACITY_UNITS = ("吨", "立方米")
+
+
+def _product_in(text: str, product: str) -> bool:
+    return any(word in text for word in PRODUCT_WORDS.get(product, (product,)))
+
+
+def _companies_of(project_rows: list[Row]) -> set[str]:
+    return {name for row in project_rows for name in str(row["companies"]).split("、") if name}
+
+
+def _recognise(
+    figure: Row, known: list[tuple[dict, list[Row]]]
+) -> tuple[dict, float, str, str] | None:
+    """The known project a capacity figure speaks of: the same product in its clause and the same
+    capacity, or one of the project's companies in its part of the sentence; None when none or
+    several fit. Returns (project, confidence, reason_zh, reason_en)."""
+    clause, part = _clause_of(figure), _part_of_sentence(figure)
+    fits = []
+    for project, project_rows in known:
+        if not _product_in(clause, project["product"]):
+            continue
+        capacities = {(row["capacity"], row["capacity_unit"]) for row in project_rows}
+        same_size = (figure["value"], figure["unit"]) in capacities
+        company = any(name in part for name in _companies_of(project_rows))
+        if same_size and company:
+            fits.append(
+                (
+                    project,
+                    1.0,
+                    "产品、产能和企业都与已知项目相符",
+                    "product, capacity and company match",
+                )
+            )
+        elif same_size:
+            fits.append((project, 0.9, "产品和产能与已知项目相符", "product and capacity match"))
+        elif company:
+            fits.append(
+                (
+                    project,
+                    0.7,
+                    "产品和企业相符，产能不同",
+                    "product and company match; capacity differs",
+                )
+            )
+    fits.sort(key=lambda fit: -fit[1])
+    if not fits or (len(fits) > 1 and fits[0][1] == fits[1][1]):
+        return None  # none, or two known projects fit as well: not guessed
+    return fits[0]
+
+
+def _new_project_name(figure: Row) -> tuple[str, str] | None:
+    """(name, product) of a project the clause names with its capacity: "某公司年产40万吨煤制乙二醇
+    项目"; None when the clause names no 项目 or no product after the figure."""
+    clause = _clause_of(figure)
+    offset = int(figure["start"]) - int(figure["sentence_start"])
+    sentence = str(figure["sentence"])
+    begin = sentence.find(clause) if clause else -1
+    after = clause[offset - begin :] if begin >= 0 else clause
+    end = after.find("项目")
+    if end < 0:
         return None
-    figure = hits[0]
-    sources.claimed.add((report.file, int(figure["start"])))
-    quote = _part_of_sentence(figure)
-    status_raw = _status_in(_clause_of(figure), vocabulary)
-    return _project_row(
-        project,
-        report,
-        companies="",
-        capacity=figure["value"],
-        capacity_unit=figure["unit"],
-        investment_cny="",
-        status=vocabulary[status_raw],
-        status_raw=status_raw,
-        quote=quote,
-        capacity_per=figure["per"],
-        line=figure["line"],
-        _clause=(_clause_of(figure), _lead_of(figure)),
-    )
+    product = next((word for word in NEW_PROJECT_PRODUCTS if word in after[:end]), "")
+    if not product:
+        return None
+    name = clause[: offset - begin + end + 2] if begin >= 0 else clause
+    return name.lstrip("由将其中并和及、 "), product
+
+
+def project_proposals(
+    catalog: dict, sources: Sources, known: list[tuple[dict, list[Row]]]
+) -> list[Row]:
+    """Project rows in reports the catalog does not name: a known project recognised by product,
+    capacity and companies, or a new one a clause names with its capacity; each a proposal."""
+    vocabulary: dict[str, str] = catalog.get("status_vocabulary", {})
+    named = named_reports(catalog)
+    rows: list[Row] = []
+    for report in sources.reports.values():
+        if report.report_id in named:
+            continue
+        for figure in sources.body_figures(report):
+            if figure["unit"] not in _CAPACITY_UNITS:
+                continue
+            if sources.articles.get(str(figure["article"]), {}).get("relevance") in ("none", "low"):
+                continue
+            clause, lead = _clause_of(figure), _lead_of(figure)
+            if meaning.scope_in_context(str(figure["subject"]), clause, "") != "zhundong":
+                continue
+            part = _part_of_sentence(figure)
+            status_raw = _status_in(part, vocabulary)
+            found = _recognise(figure, known)
+            if found is not None:
+                if not status_raw:
+                    continue
+                project, confidence, reason_zh, reason_en = found
+                target_type, target_id = "project", project["project_id"]
+                latest = max(
+                    (row for p, rows in known if p is project for row in rows),
+                    key=lambda row: (str(row["report_date"]), str(row["report_id"])),
+                )
+                name_zh, name_en, product = (
+                    project["name_zh"],
+                    project["name_en"],
+                    project["product"],
+                )
+            else:
+                named_new = _new_project_name(figure)
+                if named_new is None:
+                    continue
+                name_zh, product = named_new
+                project = {
+                    "project_id": "",
+                    "name_zh": name_zh,
+                    "name_en": name_zh,
+                    "product": product,
+                }
+                confidence, reason_zh, reason_en = (
+                    0.6,
+                    "未与已知项目相符：新项目",
+                    "matches no known project: a new one",
+                )
+                target_type, target_id, name_en = "new_project", "", name_zh
+                latest = None
+            kind = meaning.statement_kind(clause, lead)
+            target = f"{target_type}:{target_id}"
+            proposal_id = review.proposal_key(report.report_id, target, str(figure["raw"]), clause)
+            row = _project_row(
+                {**project, "project_id": target_id or f"new_{proposal_id}"},
+                report,
+                companies="",
+                capacity=figure["value"],
+                capacity_unit=figure["unit"],
+                investment_cny="",
+                status=vocabulary.get(status_raw, "mentioned"),
+                status_raw=status_raw or "未述阶段",
+                quote=part,
+                capacity_per=figure["per"],
+                line=figure["line"],
+                _clause=(clause, lead),
+                review_status=review.PROPOSED,
+                proposal_id=proposal_id,
+            )
+            rows.append(row)
+            sources.proposals.append(
+                {
+                    "proposal_id": proposal_id,
+                    "report_id": report.report_id,
+                    "report_date": report.report_date,
+                    "source": report.file,
+                    "article": figure["article"],
+                    "target_type": target_type,
+                    "target_id": target_id,
+                    "label_zh": name_zh,
+                    "label_en": name_en,
+                    "value": figure["value"],
+                    "value_high": figure["value_high"],
+                    "unit": figure["unit"],
+                    "per": figure["per"],
+                    "qualifier": figure["qualifier"],
+                    "display_unit": "",
+                    "raw": figure["raw"],
+                    "year": "",
+                    "year_basis": "",
+                    "scope": "zhundong",
+                    "statement_kind": kind,
+                    "confidence": confidence,
+                    "confidence_level": review.level(confidence),
+                    "confidence_reason_zh": reason_zh
+                    + ("" if kind == "fact" else f"；{kind}：不改变阶段"),
+                    "confidence_reason_en": reason_en
+                    + ("" if kind == "fact" else f"; a {kind}: sets no stage"),
+                    "evidence": clause,
+                    "quote": figure["sentence"],
+                    "relation": "new" if latest is None else "follows",
+                    "current_value": latest["status_raw"] if latest else "",
+                    "current_year": "",
+                    "current_report_id": latest["report_id"] if latest else "",
+                    "current_quote": latest["quote"] if latest else "",
+                    "line": figure["line"],
+                    "start": figure["start"],
+                    "_product": product,
+                }
+            )
+    return rows
 
 
 def build_projects(catalog: dict, sources: Sources) -> list[Row]:
-    """Each project in the reports the catalog names for it, then in any other report that
-    names its capacity and product with a status word."""
+    """Each project in the reports the catalog names for it; then, proposed, known projects and
+    new ones in every other report, each kept, marked or left out by the analyst's decision."""
     vocabulary: dict[str, str] = catalog.get("status_vocabulary", {})
-    rows: list[Row] = []
+    known: list[tuple[dict, list[Row]]] = []
     for project in catalog.get("projects", []):
         project_rows = []
         for mention in project["reports"]:
@@ -429,18 +670,36 @@ def build_projects(catalog: dict, sources: Sources) -> list[Row]:
                     capacity_per=capacity["per"] if capacity else "",
                     line=capacity["line"] if capacity else "",
                     _clause=(_clause_of(capacity), _lead_of(capacity)) if capacity else None,
+                    review_status=review.SEED,
+                    proposal_id="",
                 )
             )
-        named = {mention["report"] for mention in project["reports"]}
-        first = next((row for row in project_rows if row["capacity"] != ""), None)
-        if first is not None:
-            for report in sources.reports.values():
-                if report.report_id not in named:
-                    again = _mentioned_again(project, first, report, sources, vocabulary)
-                    if again is not None:
-                        project_rows.append(again)
+        known.append((project, project_rows))
+    first = len(sources.proposals)
+    proposed = project_proposals(catalog, sources, known)
+    found = sources.proposals[first:]
+    del sources.proposals[first:]
+    sources.proposals.extend(
+        review.with_decisions(found, sources.decisions, ("project", "new_project"))
+    )
+    decided = {str(p["proposal_id"]): p for p in found}
+    kept: dict[str, list[Row]] = {}
+    for row in proposed:
+        proposal = decided[str(row["proposal_id"])]
+        proposal.pop("_product", None)
+        if proposal["decision"] == "rejected":
+            continue
+        if proposal["decision"] == "accepted":
+            row["review_status"] = review.ACCEPTED
+        sources.claimed.add((str(proposal["source"]), int(proposal["start"])))
+        kept.setdefault(str(row["project_id"]), []).append(row)
+    rows: list[Row] = []
+    for project, project_rows in known:
+        project_rows = project_rows + kept.pop(project["project_id"], [])
         park = _park_fields(project, sources, f"project {project['project_id']}")
         rows += [{**row, **park} for row in _stages_and_companies(project_rows)]
+    for new_rows in kept.values():
+        rows += _stages_and_companies(new_rows)
     return _related_by_company(rows)
 
 
@@ -484,41 +743,23 @@ def _stages_and_companies(project_rows: list[Row]) -> list[Row]:
     return ordered
 
 
-def _latest_fact(
-    templates: list[dict], scope: str, sources: Sources, entry: str
-) -> tuple[Row, Report] | None:
-    """The latest reported fact that `templates` pick in any report, of the given scope; a
-    figure that is a goal, forecast, plan or condition never is one."""
-    found: list[tuple[int, str, Row, Report]] = []
-    for report in sources.reports.values():
-        for template in templates:
-            selector = {key: value for key, value in template.items() if key != "report"}
-            facts = [
-                row
-                for row in candidates(sources, selector, report)
-                if meaning_of(row, report)["statement_kind"] == "fact"
-                and meaning_of(row, report)["scope"] == scope
-            ]
-            if len(facts) > 1:
-                sources.review.append(
-                    {
-                        "entry": entry,
-                        "report_id": report.report_id,
-                        "figures": " | ".join(str(row["raw"]) for row in facts),
-                    }
-                )
-            elif facts:
-                sources.claimed.add((report.file, int(facts[0]["start"])))
-                year = int(meaning_of(facts[0], report)["year"])
-                found.append((year, report.report_date, facts[0], report))
-                break
-    if not found:
+def _latest_fact(metrics: list[Row], metric_id: str, scope: str) -> Row | None:
+    """The latest published (seed or accepted) fact of a metric, of the given scope; a goal,
+    forecast, plan or condition, or a proposed row, never is one."""
+    facts = [
+        row
+        for row in metrics
+        if row["metric_id"] == metric_id
+        and row["statement_kind"] == "fact"
+        and row["scope"] == scope
+        and row["review_status"] != review.PROPOSED
+    ]
+    if not facts:
         return None
-    _, _, row, report = max(found, key=lambda item: (item[0], item[1]))
-    return row, report
+    return max(facts, key=lambda row: (int(row["year"]), str(row["report_date"])))
 
 
-def build_targets(catalog: dict, sources: Sources) -> list[Row]:
+def build_targets(catalog: dict, sources: Sources, metrics: list[Row]) -> list[Row]:
     """Targets as the reports state them, each with the kind of statement it is, the latest
     reported actual of the same measure and scope (none: "not reported"), and a reading."""
     rows: dict[str, Row] = {}
@@ -564,21 +805,26 @@ def build_targets(catalog: dict, sources: Sources) -> list[Row]:
             "note_en": target.get("note_en", ""),
             "pipeline_product": target.get("pipeline_product", ""),
         }
-        actual = _latest_fact(target.get("actual", []), str(about["scope"]), sources, entry)
-        growth = _latest_fact(target.get("growth", []), str(about["scope"]), sources, entry)
+        known = {row["metric_id"] for row in metrics} | {
+            m["metric_id"] for m in catalog.get("metrics", [])
+        }
+        for key in ("actual", "growth"):
+            if target.get(key) and target[key] not in known:
+                raise CatalogError(entry, f"{key} names metric {target[key]!r}, which is not one")
+        scope = str(about["scope"])
+        fact = _latest_fact(metrics, target.get("actual", ""), scope)
+        growth = _latest_fact(metrics, target.get("growth", ""), scope)
         value = year = None
-        if actual is not None:
-            fact, fact_report = actual
-            fact_about = meaning_of(fact, fact_report)
-            value, year = float(fact["value"]), int(fact_about["year"])
+        if fact is not None:
+            value, year = float(fact["value"]), int(fact["year"])
             row.update(
                 current_value=fact["value"],
                 current_year=year,
-                current_year_basis=fact_about["year_basis"],
+                current_year_basis=fact["year_basis"],
                 current_qualifier=fact["qualifier"],
-                current_quote=fact["sentence"],
-                current_source=fact_report.file,
-                current_report_date=fact_report.report_date,
+                current_quote=fact["quote"],
+                current_source=fact["source"],
+                current_report_date=fact["report_date"],
             )
             if target_year != "" and int(target_year) > year:
                 span = int(target_year) - year
@@ -593,7 +839,7 @@ def build_targets(catalog: dict, sources: Sources) -> list[Row]:
             year,
             float(figure["value"]),
             int(target_year) if target_year != "" else None,
-            float(growth[0]["value"]) / 100 if growth else None,
+            float(growth["value"]) / 100 if growth else None,
             target["label_zh"] if growth else target.get("growth_reported", ""),
             target["label_zh"],
         )

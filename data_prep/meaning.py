@@ -26,8 +26,9 @@ KIND_RULES: list[tuple[str, tuple[str, ...]]] = [
         ),
     ),
     ("forecast", ("预计", "预测到", "有望")),
-    ("goal", ("奋斗目标", "明确提出", "目标", "到20", "翻番", "翻一番")),
+    ("goal", ("奋斗目标", "明确提出", "目标", "到YEAR", "翻番", "翻一番")),
 ]
+_GOAL_YEAR = re.compile(r"到20\d\d年")
 KINDS = ("fact", "goal", "forecast", "plan", "condition")
 # Words that make a clause a reported actual whatever the sentence said before it:
 # "规划煤电装机规模3373万千瓦，已建成2725万千瓦".
@@ -41,8 +42,35 @@ PLANNED_SIZE = ("规划煤电", "规划面积", "规划装机", "规划产能")
 # a figure with none of these words is about 准东 (every seed report is about the zone).
 ZHUNDONG_WORDS = ("准东", "芨芨湖", "五彩湾", "将军庙", "西黑山", "大井", "火烧山", "老君庙")
 SHARE_OF = re.compile(r"占(全疆|新疆|全国|全区|自治区)[的]?|国家级新疆准东")
+# Other places: zones and cities of Xinjiang, and the other coal and coal-chemical bases and their
+# provinces.
+OTHER_PLACES = (
+    "哈密",
+    "吐鲁番",
+    "伊犁",
+    "克拉玛依",
+    "库尔勒",
+    "喀什",
+    "阿克苏",
+    "宁东",
+    "鄂尔多斯",
+    "榆林",
+    "神府",
+    "神东",
+    "陕北",
+    "蒙东",
+    "晋北",
+    "大同",
+    "淮南",
+    "宁夏",
+    "内蒙古",
+    "山西",
+    "陕西",
+    "甘肃",
+    "青海",
+)
 SCOPE_RULES: list[tuple[str, tuple[str, ...]]] = [
-    ("other_zone", ("哈密", "吐鲁番", "伊犁", "克拉玛依", "库尔勒", "喀什", "阿克苏")),
+    ("other_zone", OTHER_PLACES),
     ("xinjiang", ("全疆", "新疆", "自治区")),
     ("china", ("全国", "我国", "国家级")),
 ]
@@ -69,13 +97,18 @@ YEAR = re.compile(r"(20\d\d)年")
 BASIS_SENTENCE = "sentence"  # a year written next to the figure (the ledger's year)
 BASIS_PERIOD = "period word"  # 十四五收官, 去年 …
 BASIS_SENTENCE_YEAR = "year in sentence"  # the one year the sentence names
+BASIS_ARTICLE_YEAR = "year of the article"  # 全年 / 年底 in a results report of a written year
 BASIS_REPORT = "report date"  # 今年 / 目前 or nothing else possible
+# Words that tie a figure to a whole year the article has named: "全年原煤产量达2.38亿吨".
+YEAR_BOUND = ("全年", "年底", "年末", "年内")
 
 
 def statement_kind(clause: str, lead: str) -> str:
     """fact / goal / forecast / plan / condition, from the figure's clause, else from its lead:
     the words of its sentence that lead up to it (a 预计 or 若 governs what follows it, not what
     stands before it, and a semicolon starts anew)."""
+    # "到2030年" sets a goal; "达到20万吨" does not.
+    clause, lead = _GOAL_YEAR.sub("到YEAR", clause), _GOAL_YEAR.sub("到YEAR", lead)
     for text in (clause, lead):
         if text is clause and any(word in clause for word in FACT_MARKERS):
             return "fact"
@@ -99,14 +132,41 @@ def scope(subject: str, clause: str) -> str:
     return "zhundong"
 
 
+def named_scope(text: str) -> str | None:
+    """The scope of the last place `text` names ("占全疆" is no place: it says of what a share
+    is), or None when it names none."""
+    text = SHARE_OF.sub("准东", text)
+    found = [
+        (text.rfind(word), name)
+        for name, words in [("zhundong", ZHUNDONG_WORDS), *SCOPE_RULES]
+        for word in words
+        if word in text
+    ]
+    return max(found)[1] if found else None
+
+
+def scope_in_context(subject: str, clause: str, before: str) -> str:
+    """A figure's scope from its subject and clause, else from the last place named before it in
+    its paragraph ("全疆原煤产量5.4亿吨，发电量…": both about Xinjiang), else 准东."""
+    if named_scope(subject) or named_scope(clause):
+        return scope(subject, clause)
+    return named_scope(before) or "zhundong"
+
+
 def period(
-    figure_year: int | str | None, clause: str, sentence: str, report_year: int
+    figure_year: int | str | None,
+    clause: str,
+    sentence: str,
+    report_year: int,
+    earlier: str = "",
 ) -> tuple[int, str, str]:
     """(year, period, year_basis) of a figure.
 
     A year written with the figure wins; then a period word of the clause or the sentence
     (十四五收官 → 2025, 去年 → the report's year − 1, 今年/目前 → the report's year); then the one
-    year the sentence names; only then the report's year, and the basis says so.
+    year the sentence names; then, for 全年/年底, the last year the article wrote before it
+    (`earlier`: its headline and text up to the sentence); only then the report's year, and the
+    basis says so.
     """
     written = YEAR.search(sentence) is not None
     if figure_year not in (None, "") and written:
@@ -124,6 +184,9 @@ def period(
     years = set(YEAR.findall(sentence))
     if len(years) == 1:
         return int(years.pop()), "", BASIS_SENTENCE_YEAR
+    before = [int(y) for y in YEAR.findall(earlier) if int(y) <= report_year]
+    if before and any(word in sentence for word in YEAR_BOUND):
+        return before[-1], "", BASIS_ARTICLE_YEAR
     return report_year, "", BASIS_REPORT
 
 

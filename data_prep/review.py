@@ -7,9 +7,18 @@ project). It enters metrics.csv / projects.csv with review_status "proposed"; ac
 "accepted"; rejected, it leaves them and stays in proposals.csv with its decision.
 """
 
+import hashlib
+import json
+import os
+import tomllib
+from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
-from data_prep import CURATED_DIR, SEEDS_DIR
+from data_prep import CURATED_DIR, SEEDS_DIR, meaning
+from data_prep.errors import InputError
+from data_prep.measures import Binding, Measure, bind
+from data_prep.reports import Report
 
 DECISIONS_FILE = "decisions.toml"
 # review_status of a row of metrics.csv and projects.csv.
@@ -55,6 +64,283 @@ PROPOSAL_COLUMNS = [
 ]
 
 
+# Confidence: where the figure's subject, year and article leave room for doubt, it drops.
+_HOW = {
+    "own": (0.0, "", ""),
+    "follows": (0.05, "比例或增速跟随同一分句前的数量", "the ratio takes the quantity it follows"),
+    "respectively": (0.1, "“分别”列举，按顺序对应", "a 分别 list, matched by order"),
+}
+_BASIS = {
+    meaning.BASIS_SENTENCE: (0.0, "", ""),
+    meaning.BASIS_SENTENCE_YEAR: (0.05, "年份取自句中", "the year is the sentence's"),
+    meaning.BASIS_PERIOD: (0.05, "年份由时期词推定", "the year comes from a period word"),
+    meaning.BASIS_ARTICLE_YEAR: (0.05, "年份取自文章前文", "the year is the one the article named"),
+    meaning.BASIS_REPORT: (0.15, "句中无年份，取报道时间", "no year in the sentence: the report's"),
+}
+_RELEVANCE = {
+    "high": (0.0, "", ""),
+    "medium": (0.1, "文章较少提及准东", "the article mentions Zhundong little"),
+}
+_SYNONYM = (0.05, "以同义词匹配", "matched by a synonym")
+_SEVERAL = (0.4, "同一报道有多个候选值", "several figures of this report fit")
+HIGH, MEDIUM = 0.8, 0.6
+
+
+@dataclass(frozen=True)
+class Decision:
+    proposal_id: str
+    report_id: str
+    target: str
+    raw: str
+    evidence: str
+    decision: str
+    decided_on: str
+
+
+def decisions_path(seeds_dir: Path) -> Path:
+    return seeds_dir / DECISIONS_FILE
+
+
+def load_decisions(seeds_dir: Path) -> dict[str, Decision]:
+    """The committed decisions, by proposal id; an absent file holds none."""
+    path = decisions_path(seeds_dir)
+    if not path.is_file():
+        return {}
+    try:
+        entries = tomllib.loads(path.read_text(encoding="utf-8")).get("decisions", [])
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        raise InputError(path, f"cannot be read as TOML: {error}") from None
+    found: dict[str, Decision] = {}
+    for index, entry in enumerate(entries, start=1):
+        try:
+            decision = Decision(**{key: str(entry[key]) for key in Decision.__dataclass_fields__})
+        except KeyError as error:
+            raise InputError(path, f"decision #{index} lacks {error.args[0]}") from None
+        if decision.decision not in DECISIONS:
+            raise InputError(
+                path, f"decision #{index}: {decision.decision!r} is not one of {DECISIONS}"
+            )
+        if proposal_key(decision.report_id, decision.target, decision.raw, decision.evidence) != (
+            decision.proposal_id
+        ):
+            raise InputError(
+                path, f"decision #{index}: proposal_id does not match its report, target and figure"
+            )
+        found[decision.proposal_id] = decision
+    return found
+
+
+def _toml_string(value: str) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def decisions_text(decisions: dict[str, Decision]) -> str:
+    lines = [
+        "# Decisions on proposed rows, by `python -m data_prep review` or the /updates page.",
+        "# Each is keyed by report, target and figure (its text and its clause), so every rebuild",
+        "# reproduces it; proposal_id is a hash of those four.",
+    ]
+    ordered = sorted(decisions.values(), key=lambda d: (d.report_id, d.target, d.proposal_id))
+    for decision in ordered:
+        lines += ["", "[[decisions]]"]
+        lines += [
+            f"{key} = {_toml_string(getattr(decision, key))}"
+            for key in Decision.__dataclass_fields__
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def proposal_key(report_id: str, target: str, raw: str, evidence: str) -> str:
+    text = "\x1f".join((report_id, target, raw, evidence))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:10]
+
+
+def _penalties(*items: tuple[float, str, str]) -> tuple[float, str, str]:
+    kept = [item for item in items if item[0]]
+    score = round(max(0.0, 1.0 - sum(item[0] for item in kept)), 2)
+    reason_zh = "；".join(item[1] for item in kept) or "本句、本分句直接给出，年份明确"
+    reason_en = "; ".join(item[2] for item in kept) or "stated in its own clause, with its year"
+    return score, reason_zh, reason_en
+
+
+def level(confidence: float) -> str:
+    return "high" if confidence >= HIGH else "medium" if confidence >= MEDIUM else "low"
+
+
+def about_elsewhere(article: dict, text: str) -> bool:
+    """An article mostly about another place: it names 准东 (or its parks) less often than the
+    province, the nation or other places, and its headline is not about the zone."""
+    if article.get("relevance") in ("none", "low"):
+        return True
+    if any(word in str(article.get("headline", "")) for word in meaning.ZHUNDONG_WORDS):
+        return False
+    own = sum(text.count(word) for word in meaning.ZHUNDONG_WORDS)
+    other = sum(text.count(word) for _, words in meaning.SCOPE_RULES for word in words)
+    return other > 2 * own
+
+
+def article_text(article: dict, text: str) -> str:
+    parts = []
+    for span in str(article.get("spans", "")).split(";"):
+        if span.count(":") == 2:
+            start, end, _ = span.split(":")
+            parts.append(text[int(start) : int(end)])
+    return "\n".join(parts)
+
+
+def _clause_text(row: dict) -> str:
+    sentence = str(row["sentence"])
+    begin = int(row["start"]) - int(row["sentence_start"])
+    end = int(row["end"]) - int(row["sentence_start"])
+    start = max(sentence.rfind(mark, 0, begin) for mark in "，,；;：:、") + 1
+    ends = [i for i in (sentence.find(mark, end) for mark in "，,；;：:、。") if i >= 0]
+    return sentence[start : min(ends) if ends else len(sentence)]
+
+
+def _paragraph_before(text: str, row: dict) -> str:
+    start = int(row["start"])
+    return text[text.rfind("\n", 0, start) + 1 : start]
+
+
+def metric_proposals(
+    report: Report,
+    figures: list[dict],
+    text: str,
+    articles: dict[str, dict],
+    metrics: dict[str, dict],
+    measures: list[Measure],
+    meaning_of,
+) -> list[dict]:
+    """The metric rows a report the catalog does not name would add: every body figure bound to
+    a measure, of the zone's scope and of the measure's kind of statement, in an article about
+    the zone. Rows carry their evidence and a confidence; the decision is added later."""
+    elsewhere = {
+        key: about_elsewhere(article, article_text(article, text))
+        for key, article in articles.items()
+    }
+    found: list[tuple[Binding, Measure, str, dict]] = []
+    for binding, measure, word in bind(figures, measures):
+        row = binding.figure
+        if elsewhere.get(str(row["article"]), True):
+            continue
+        anchor_about = meaning_of(binding.anchor, report)
+        about = meaning_of(row, report)
+        if about["statement_kind"] != measure.statement:
+            continue
+        scope = meaning.scope_in_context(
+            binding.subject, binding.clause, _paragraph_before(text, binding.anchor)
+        )
+        if scope != "zhundong":
+            continue
+        if binding.anchor is not row:
+            about = {**about, **{k: anchor_about[k] for k in ("year", "year_basis", "period")}}
+        found.append((binding, measure, word, {**about, "scope": scope}))
+    counts: dict[str, int] = {}
+    for _, measure, _, _ in found:
+        counts[measure.metric_id] = counts.get(measure.metric_id, 0) + 1
+    rows = []
+    for binding, measure, word, about in found:
+        row, metric = binding.figure, metrics[measure.metric_id]
+        confidence, reason_zh, reason_en = _penalties(
+            _HOW[binding.how],
+            _BASIS.get(str(about["year_basis"]), (0.0, "", "")),
+            _RELEVANCE.get(str(articles[str(row["article"])]["relevance"]), (0.0, "", "")),
+            _SYNONYM if word != measure.subjects[0] else (0.0, "", ""),
+            _SEVERAL if counts[measure.metric_id] > 1 else (0.0, "", ""),
+        )
+        target = f"metric:{measure.metric_id}"
+        evidence = binding.clause
+        if binding.anchor is not row:
+            evidence = f"{_clause_text(binding.anchor)}……{binding.clause}"
+        rows.append(
+            {
+                "proposal_id": proposal_key(
+                    report.report_id, target, str(row["raw"]), binding.clause
+                ),
+                "report_id": report.report_id,
+                "report_date": report.report_date,
+                "source": report.file,
+                "article": row["article"],
+                "target_type": "metric",
+                "target_id": measure.metric_id,
+                "label_zh": metric["label_zh"],
+                "label_en": metric["label_en"],
+                "value": row["value"],
+                "value_high": row["value_high"],
+                "unit": row["unit"],
+                "per": row["per"],
+                "qualifier": row["qualifier"],
+                "display_unit": metric["display_unit"],
+                "raw": row["raw"],
+                "year": about["year"],
+                "year_basis": about["year_basis"],
+                "scope": about["scope"],
+                "statement_kind": about["statement_kind"],
+                "confidence": confidence,
+                "confidence_level": level(confidence),
+                "confidence_reason_zh": reason_zh,
+                "confidence_reason_en": reason_en,
+                "evidence": evidence,
+                "quote": row["sentence"],
+                "line": row["line"],
+                "start": row["start"],
+                "_figure": row,
+                "_about": about,
+            }
+        )
+    return rows
+
+
+def with_decisions(
+    proposals: list[dict], decisions: dict[str, Decision], target_types: tuple[str, ...]
+) -> list[dict]:
+    """Each proposal with its decision (proposed where none), and each decision that no longer
+    matches a proposal as a `stale` row, so that nothing an analyst decided is lost silently."""
+    ids = set()
+    for row in proposals:
+        decided = decisions.get(str(row["proposal_id"]))
+        row["decision"] = decided.decision if decided else "proposed"
+        row["decided_on"] = decided.decided_on if decided else ""
+        ids.add(row["proposal_id"])
+    stale = [
+        {
+            "proposal_id": d.proposal_id,
+            "report_id": d.report_id,
+            "target_type": d.target.split(":", 1)[0],
+            "target_id": d.target.split(":", 1)[-1],
+            "raw": d.raw,
+            "evidence": d.evidence,
+            "decision": "stale",
+            "decided_on": d.decided_on,
+        }
+        for d in decisions.values()
+        if d.proposal_id not in ids and d.target.split(":", 1)[0] in target_types
+    ]
+    return proposals + stale
+
+
+def relation_to(row: dict, published: list[dict]) -> dict[str, object]:
+    """How a proposal stands beside the published rows of its metric: new, follows (a later
+    year), replaces (the same year, another value), repeats (the same year and value), earlier."""
+    if not published:
+        return {"relation": "new"}
+    latest = max(published, key=lambda r: (int(r["year"]), str(r["report_date"])))
+    same_year = [r for r in published if int(r["year"]) == int(row["year"])]
+    near = same_year[-1] if same_year else latest
+    if same_year:
+        equal = float(near["value"]) == float(row["value"])
+        relation = "repeats" if equal else "replaces"
+    else:
+        relation = "follows" if int(row["year"]) > int(latest["year"]) else "earlier"
+    return {
+        "relation": relation,
+        "current_value": near["value"],
+        "current_year": near["year"],
+        "current_report_id": near["report_id"],
+        "current_quote": near["quote"],
+    }
+
+
 def decide(
     proposal_ids: list[str],
     decision: str,
@@ -64,4 +350,91 @@ def decide(
     """Record `decision` (accepted / rejected) for each proposal and rebuild; returns the
     proposals decided. Raises InputError naming an unknown id; on any failure the decisions
     file and the tables stay as they were."""
-    raise NotImplementedError
+    from data_prep.build import build
+    from data_prep.check import read_csv
+
+    if decision not in DECISIONS:
+        raise InputError(DECISIONS_FILE, f"{decision!r} is not one of {DECISIONS}")
+    table = out_dir / "proposals.csv"
+    known = {row["proposal_id"]: row for row in read_csv(table) if row["decision"] != "stale"}
+    unknown = [pid for pid in proposal_ids if pid not in known]
+    if unknown:
+        raise InputError(table, f"no proposal {', '.join(unknown)}", code="no_proposal")
+    decisions = load_decisions(seeds_dir)
+    chosen = [known[pid] for pid in proposal_ids]
+    if decision == "accepted":
+        _refuse_second(chosen, known, decisions, table)
+    today = date.today().isoformat()
+    for row in chosen:
+        target = f"{row['target_type']}:{row['target_id']}"
+        decisions[row["proposal_id"]] = Decision(
+            row["proposal_id"],
+            row["report_id"],
+            target,
+            row["raw"],
+            row["evidence"],
+            decision,
+            today,
+        )
+    path = decisions_path(seeds_dir)
+    before = path.read_bytes() if path.is_file() else None
+    scratch = path.with_name(f".{path.name}.{os.getpid()}")
+    scratch.write_text(decisions_text(decisions), encoding="utf-8")
+    scratch.replace(path)
+    try:
+        build(out_dir, seeds_dir)
+    except BaseException:
+        if before is None:
+            path.unlink(missing_ok=True)
+        else:
+            path.write_bytes(before)
+        raise
+    return chosen
+
+
+def _refuse_second(
+    chosen: list[dict], known: dict[str, dict], decisions: dict[str, Decision], table: Path
+) -> None:
+    """One accepted value per metric, report and year: a second is refused, naming the first."""
+
+    def slot(row: dict) -> tuple[str, str, str, str]:
+        return (row["target_type"], row["target_id"], row["report_id"], row["year"])
+
+    taken = {
+        slot(known[pid]): pid
+        for pid, d in decisions.items()
+        if d.decision == "accepted" and pid in known and known[pid]["target_type"] == "metric"
+    }
+    for row in chosen:
+        if row["target_type"] != "metric":
+            continue
+        other = taken.get(slot(row))
+        if other and other != row["proposal_id"]:
+            raise InputError(
+                table,
+                f"{row['proposal_id']}: proposal {other} is already accepted for "
+                f"{row['target_id']} of report {row['report_id']}, {row['year']}; reject it first",
+                code="second_value",
+                proposal=row["proposal_id"],
+                other=other,
+            )
+        taken[slot(row)] = row["proposal_id"]
+
+
+def describe(row: dict[str, str]) -> str:
+    """A proposal in two lines for the command line: what, beside what, and its evidence."""
+    value = f"{row['raw']}"
+    year = f"{row['year']}, {row['year_basis']}" if row.get("year") else "no year"
+    when = f"{row['current_year']}, " if row.get("current_year") else ""
+    published = f"{row['current_value']} ({when}report {row['current_report_id']})"
+    relation = row.get("relation", "")
+    beside = {
+        "new": "no published value",
+        "earlier": f"earlier than {published}",
+    }.get(relation, f"{relation} {published}")
+    target = row["target_id"] or "new project"
+    return (
+        f"[{row['proposal_id']}] {target} = {value} ({year})  confidence {row['confidence']}"
+        f" {row['confidence_level']}: {row['confidence_reason_en']}\n"
+        f"    {beside}\n    evidence: {row['evidence']}"
+    )
