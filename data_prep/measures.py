@@ -159,7 +159,8 @@ def sentence_bindings(rows: list[dict]) -> list[Binding]:
     while index < len(items):
         row, part, clause, before, context, after, _ = items[index]
         if not _is_ratio(row):
-            subject = before + after
+            # "惠及华东地区5000万家庭2亿多人": a figure right after another shares its words
+            subject = (before if _HAN.search(before) else context) + after
             sub_part = before.lstrip().startswith(SUB_PART)
             quantities.append((part, row, subject))
             bindings.append(Binding(row, row, subject, "", clause, "own", sub_part))

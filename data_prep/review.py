@@ -254,9 +254,7 @@ def metric_proposals(
             evidence = f"{_clause_text(binding.anchor)}……{binding.clause}"
         rows.append(
             {
-                "proposal_id": proposal_key(
-                    report.report_id, target, str(row["raw"]), binding.clause
-                ),
+                "proposal_id": proposal_key(report.report_id, target, str(row["raw"]), evidence),
                 "report_id": report.report_id,
                 "report_date": report.report_date,
                 "source": report.file,

@@ -91,8 +91,48 @@ def test_add_command_line(workspace):
     review = subprocess.run(
         [*run, "review", "--out", str(out)], capture_output=True, text=True, timeout=60
     )
-    assert "report 004: 2 figures" in review.stdout
-    assert "协议投资额超过300亿元" in review.stdout
+    # "2025年，准东完成煤炭产量2.65亿吨，占全疆的44%": proposed with its evidence, beside 2.4亿吨
+    assert "report 004: 6 proposed rows to review" in review.stdout
+    assert "coal_output = 2.65亿吨 (2025, sentence)" in review.stdout
+    assert "follows 240000000 (2024, report 000)" in review.stdout
+    assert "evidence: 准东完成煤炭产量2.65亿吨……占全疆的44%" in review.stdout
+    # "新签约项目12个，协议投资额超过300亿元": no measure of the catalog, listed as unclaimed
+    assert "2 figures that no metric, project or target claims" in review.stdout
+    proposals = {r["target_id"]: r["proposal_id"] for r in read_csv(out / "proposals.csv")}
+    decided = subprocess.run(
+        [
+            *run,
+            "review",
+            "--accept",
+            proposals["coal_output"],
+            "--reject",
+            proposals["coal_power_planned"],
+            "--seeds",
+            str(seeds),
+            "--out",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert decided.returncode == 0, decided.stderr
+    assert f"accepted {proposals['coal_output']}: coal_output = 2.65亿吨" in decided.stdout
+    status = {
+        r["metric_id"]: r["review_status"]
+        for r in read_csv(out / "metrics.csv")
+        if r["report_id"] == "004"
+    }
+    assert status["coal_output"] == "accepted"
+    assert status["coal_output_share_xinjiang"] == "proposed"
+    assert "coal_power_planned" not in status  # rejected: in no table but proposals.csv
+    unknown = subprocess.run(
+        [*run, "review", "--accept", "0000000000", "--seeds", str(seeds), "--out", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert unknown.returncode == 1 and "no proposal 0000000000" in unknown.stderr
     again = subprocess.run(
         [*run, "add", str(NEW), "--date", "2026-05-10", "--seeds", str(seeds), "--out", str(out)],
         capture_output=True,

@@ -11,6 +11,7 @@ from data_prep import SEEDS_DIR, meaning
 from data_prep.add import add_report
 from data_prep.build import build
 from data_prep.check import check_tables, read_csv
+from data_prep.review import decide
 from tests.conftest import FIXTURES
 
 # ---------------------------------------------------------------- rules, as tables
@@ -303,7 +304,8 @@ GAS = FIXTURES / "zhundong_gas_2026_07.txt"  # "截至今年6月底，…已建�
 
 @pytest.fixture(scope="module")
 def with_actuals(tmp_path_factory) -> Path:
-    """Tables built from the seeds and the two articles that state an actual."""
+    """Tables built from the seeds and the two articles that state an actual, whose proposed
+    rows an analyst has accepted; before that, no target takes them (asserted here)."""
     root = tmp_path_factory.mktemp("actuals")
     seeds = root / "seeds"
     shutil.copytree(SEEDS_DIR, seeds)
@@ -311,6 +313,15 @@ def with_actuals(tmp_path_factory) -> Path:
     build(out, seeds)
     for path, date in ((OUTPUT, "2026-03-12"), (GAS, "2026-07-08")):
         add_report(path.read_bytes(), str(path), date, seeds_dir=seeds, out_dir=out)
+    proposed = {r["target_id"]: r["proposal_id"] for r in read_csv(out / "proposals.csv")}
+    assert set(proposed) == {
+        "industrial_output",
+        "industrial_output_growth",
+        "coal_to_gas_operating_capacity",
+    }
+    with_value = {r["target_id"] for r in read_csv(out / "targets.csv") if r["current_value"]}
+    assert with_value == {"jijihu_workers_2027"}  # the seed's 30000余名, nothing proposed
+    decide(list(proposed.values()), "accepted", seeds, out)
     return out
 
 
