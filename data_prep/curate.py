@@ -526,7 +526,12 @@ def project_proposals(
             if sources.articles.get(str(figure["article"]), {}).get("relevance") in ("none", "low"):
                 continue
             clause, lead = _clause_of(figure), _lead_of(figure)
-            if meaning.scope_in_context(str(figure["subject"]), clause, "") != "zhundong":
+            sentence_before = str(figure["sentence"])[
+                : int(figure["start"]) - int(figure["sentence_start"])
+            ]
+            if meaning.scope_in_context(str(figure["subject"]), clause, sentence_before, "") != (
+                "zhundong"
+            ):
                 continue
             part = _part_of_sentence(figure)
             status_raw = _status_in(part, vocabulary)

@@ -145,12 +145,26 @@ def named_scope(text: str) -> str | None:
     return max(found)[1] if found else None
 
 
-def scope_in_context(subject: str, clause: str, before: str) -> str:
-    """A figure's scope from its subject and clause, else from the last place named before it in
-    its paragraph ("全疆原煤产量5.4亿吨，发电量…": both about Xinjiang), else 准东."""
+def first_scope(text: str) -> str | None:
+    """The scope of the first place `text` names: the topic of a sentence ("准东煤田是我国最大的
+    整装煤田" is about 准东), or None."""
+    text = SHARE_OF.sub("准东", text)
+    found = [
+        (text.find(word), name)
+        for name, words in [("zhundong", ZHUNDONG_WORDS), *SCOPE_RULES]
+        for word in words
+        if word in text
+    ]
+    return min(found)[1] if found else None
+
+
+def scope_in_context(subject: str, clause: str, sentence_before: str, paragraph: str) -> str:
+    """A figure's scope from its subject and clause; else the place its sentence is about (the
+    first it names before the figure: "全疆原煤产量5.4亿吨，发电量…" are both Xinjiang's); else the
+    last place named earlier in its paragraph; else 准东."""
     if named_scope(subject) or named_scope(clause):
         return scope(subject, clause)
-    return named_scope(before) or "zhundong"
+    return first_scope(sentence_before) or named_scope(paragraph) or "zhundong"
 
 
 def period(

@@ -162,8 +162,12 @@ def sentence_bindings(rows: list[dict]) -> list[Binding]:
             # "惠及华东地区5000万家庭2亿多人": a figure right after another shares its words
             subject = (before if _HAN.search(before) else context) + after
             sub_part = before.lstrip().startswith(SUB_PART)
-            quantities.append((part, row, subject))
-            bindings.append(Binding(row, row, subject, "", clause, "own", sub_part))
+            if _SHARE_XINJIANG.search(context) or _SHARE_CHINA.search(context):
+                # "占全疆煤炭预测储量2.19万亿吨的17.8%": the whole a share is of, not a measure
+                bindings.append(Binding(row, row, subject, "whole", clause, "own", sub_part))
+            else:
+                quantities.append((part, row, subject))
+                bindings.append(Binding(row, row, subject, "", clause, "own", sub_part))
             previous_relation = ""
             index += 1
             continue

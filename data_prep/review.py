@@ -151,8 +151,9 @@ def decisions_text(decisions: dict[str, Decision]) -> str:
 
 
 def proposal_key(report_id: str, target: str, raw: str, evidence: str) -> str:
+    """"p" and ten hex digits: never read as a number (by pandas, or Excel: "1544e01234")."""
     text = "\x1f".join((report_id, target, raw, evidence))
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:10]
+    return "p" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:10]
 
 
 def _penalties(*items: tuple[float, str, str]) -> tuple[float, str, str]:
@@ -227,8 +228,16 @@ def metric_proposals(
         about = meaning_of(row, report)
         if about["statement_kind"] != measure.statement:
             continue
+        anchor = binding.anchor
+        sentence_before = str(anchor["sentence"])[
+            : int(anchor["start"]) - int(anchor["sentence_start"])
+        ]
+        paragraph = _paragraph_before(text, anchor)
         scope = meaning.scope_in_context(
-            binding.subject, binding.clause, _paragraph_before(text, binding.anchor)
+            binding.subject,
+            binding.clause,
+            sentence_before,
+            paragraph[: len(paragraph) - len(sentence_before)],
         )
         if scope != "zhundong":
             continue

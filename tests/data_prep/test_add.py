@@ -127,12 +127,12 @@ def test_add_command_line(workspace):
     assert status["coal_output_share_xinjiang"] == "proposed"
     assert "coal_power_planned" not in status  # rejected: in no table but proposals.csv
     unknown = subprocess.run(
-        [*run, "review", "--accept", "0000000000", "--seeds", str(seeds), "--out", str(out)],
+        [*run, "review", "--accept", "p0000000000", "--seeds", str(seeds), "--out", str(out)],
         capture_output=True,
         text=True,
         timeout=60,
     )
-    assert unknown.returncode == 1 and "no proposal 0000000000" in unknown.stderr
+    assert unknown.returncode == 1 and "no proposal p0000000000" in unknown.stderr
     again = subprocess.run(
         [*run, "add", str(NEW), "--date", "2026-05-10", "--seeds", str(seeds), "--out", str(out)],
         capture_output=True,

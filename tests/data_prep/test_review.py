@@ -133,8 +133,8 @@ def test_a_second_value_for_one_metric_and_year_is_refused(workspace):
     # the same proposal again is fine; an unknown id names itself and changes nothing
     decide([ids["coal_output"]], "accepted", seeds, out)
     before = (seeds / DECISIONS_FILE).read_bytes()
-    with pytest.raises(InputError, match="no proposal abcdef0123"):
-        decide(["abcdef0123"], "accepted", seeds, out)
+    with pytest.raises(InputError, match="no proposal pabcdef0123"):
+        decide(["pabcdef0123"], "accepted", seeds, out)
     assert (seeds / DECISIONS_FILE).read_bytes() == before
 
 
@@ -175,7 +175,7 @@ def test_a_broken_decisions_file_is_named_and_changes_nothing(workspace, text, m
 def test_a_forged_decision_is_refused(workspace):
     seeds, out = workspace
     (seeds / DECISIONS_FILE).write_text(
-        '[[decisions]]\nproposal_id = "0000000000"\nreport_id = "004"\n'
+        '[[decisions]]\nproposal_id = "p0000000000"\nreport_id = "004"\n'
         'target = "metric:coal_output"\nraw = "9亿吨"\nevidence = "x"\n'
         'decision = "accepted"\ndecided_on = "2026-11-23"\n',
         encoding="utf-8",
@@ -218,3 +218,28 @@ def test_seed_rows_are_seed_and_unchanged_by_measures():
     rows = read_csv_bytes(files["metrics.csv"])
     assert {r["review_status"] for r in rows} == {"seed"}
     assert read_csv_bytes(files["proposals.csv"]) == []
+
+
+COALFIELD = (
+    "准东煤田：我国最大的整装煤田\n\n本报记者 某某\n\n"
+    "准东煤田位于准东开发区境内，是我国最大的整装煤田。"
+    "准东煤田预测储量3900亿吨，占全疆煤炭预测储量2.19万亿吨的17.8%，占全国的7%。"
+    "全国煤炭预测储量约5.97万亿吨，新疆占比超过三分之一。"
+    "准东开发区已核准17处国家大中型煤矿，总产能达3.54亿吨，占全疆一半以上。\n"
+)
+
+
+def test_coalfield_overview_binds_reserves_apart_from_the_totals(workspace, tmp_path):
+    # The coalfield overview: the sentence also holds the Xinjiang total, and writes
+    # 全疆 where the seed wrote 新疆; the national total stands in a sentence of its own.
+    path = tmp_path / "coalfield.txt"
+    path.write_text(COALFIELD, encoding="utf-8")
+    _, rows = _add(workspace, path, "2026-06-01")
+    assert {(r["target_id"], r["raw"]) for r in rows} == {
+        ("coal_reserves", "3900亿吨"),  # "准东煤田预测储量3900亿吨"
+        ("coal_reserves_share_xinjiang", "17.8%"),  # "占全疆煤炭预测储量2.19万亿吨的17.8%"
+        ("coal_reserves_share_china", "7%"),  # "占全国的7%", after the Xinjiang share
+        ("approved_mines", "17处"),  # "已核准17处国家大中型煤矿"
+        ("approved_mine_capacity", "3.54亿吨"),  # "…已核准…，总产能达3.54亿吨"
+        ("approved_mine_capacity_share_xinjiang", "一半以上"),  # "占全疆一半以上"
+    }
