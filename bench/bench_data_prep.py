@@ -1,8 +1,10 @@
-"""Benchmarks of data_prep: the seed build and the ledger over 1,000 synthetic articles.
+"""Benchmarks of data_prep: the seed build, the ledger over 1,000 synthetic articles, and a build
+with 100 added reports, every figure of which goes through binding and proposal.
 
 Each measurement runs in a fresh Python process (so jieba's dictionary load is counted), several
 times; results are written to docs/benchmarks.md with the machine and the date.
-Goals: seed build under 2 s wall, 1,000 articles under 30 s, peak memory reported.
+Goals: seed build under 2 s wall, 1,000 articles under 30 s, 100 added reports under 30 s, peak
+memory reported.
 """
 
 import json
@@ -63,6 +65,53 @@ peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 print(json.dumps({"seconds": elapsed, "peak_mb": peak}))
 """
 
+# Runs in the child: the seeds plus ADDED synthetic reports (made as above, each recorded in a
+# scratch reports.toml), built from process start; every added report is proposal-land.
+ADDED_CHILD = r"""
+import hashlib, json, random, resource, shutil, sys, time
+from pathlib import Path
+started = time.perf_counter()
+from data_prep.build import build
+from data_prep.check import read_csv
+from data_prep.clean import clean
+from data_prep.figures import split_sentences
+from data_prep.load import read_text
+
+root = Path(sys.argv[1])
+seeds = root / "seeds"
+shutil.copytree("seeds", seeds)
+texts = [clean(read_text(path)[0]).text for path in sorted(Path("seeds").glob("*.txt"))]
+# Fresh digits would turn a range upside down ("1.4-1.8元"), which the build rightly refuses.
+sentences = [s for text in texts for s in split_sentences(text) if "-" not in s and "至" not in s]
+rng = random.Random(11)
+entries = []
+for index in range(int(sys.argv[2])):
+    body, size = [], 0
+    while size < 1500:
+        sentence = rng.choice(sentences)
+        sentence = "".join(str(rng.randint(0, 9)) if c.isdigit() else c for c in sentence)
+        body.append(sentence)
+        size += len(sentence)
+    text = "准东新闻\n\n本报记者 某某\n\n" + "".join(body) + "\n"
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    name = f"{100 + index:03d}_{digest[:16]}.txt"
+    (seeds / name).write_text(text, encoding="utf-8")
+    entries.append(
+        f'[[reports]]\nreport_id = "{100 + index:03d}"\nfile = "{name}"\nnewspaper = "x"\n'
+        f'lead_headline = "准东新闻"\nreport_date = "2026-{1 + index % 12:02d}"\n'
+        f'date_basis = "bench"\nsha256 = "{digest}"\n'
+    )
+toml = seeds / "reports.toml"
+toml.write_text(toml.read_text(encoding="utf-8") + "\n" + "\n".join(entries), encoding="utf-8")
+made = time.perf_counter()
+build(root / "curated", seeds)
+elapsed = time.perf_counter() - made
+proposals = len(read_csv(root / "curated" / "proposals.csv"))
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps({"seconds": elapsed, "proposals": proposals, "peak_mb": peak}))
+"""
+ADDED = 100
+
 
 def _child(code: str, *args: str) -> tuple[dict, float]:
     started = time.perf_counter()
@@ -104,7 +153,15 @@ def main() -> None:
             corpus_seconds.append(stats["seconds"])
             corpus_peak.append(stats["peak_mb"])
             figures = stats["figures"]
+    added_seconds, added_peak, proposals = [], [], 0
+    for _ in range(3):
+        with tempfile.TemporaryDirectory() as folder:
+            stats, _ = _child(ADDED_CHILD, folder, str(ADDED))
+            added_seconds.append(stats["seconds"])
+            added_peak.append(stats["peak_mb"])
+            proposals = stats["proposals"]
     today = datetime.now(UTC).strftime("%Y-%m-%d")
+    added_row = f"{_summary(added_seconds)} | < 30 | {statistics.median(added_peak):.0f} |"
     build_row = f"{_summary(build_wall)} | < 2 | {statistics.median(build_peak):.0f} |"
     corpus_row = f"{_summary(corpus_seconds)} | < 30 | {statistics.median(corpus_peak):.0f} |"
     section = f"""## data_prep ({today})
@@ -115,6 +172,7 @@ Machine: {_machine()}. Each run is a fresh process; medians with min and max.
 |---|---|---|---|---|
 | seed build, process start to tables written (jieba load included) | {RUNS} | {build_row}
 | ledger of {ARTICLES:,} synthetic articles (~1,500 chars, {figures:,} figures) | 3 | {corpus_row}
+| build with {ADDED} added reports ({proposals:,} proposals), after making them | 3 | {added_row}
 
 Run with `make bench`.
 """

@@ -687,16 +687,27 @@ def build_projects(catalog: dict, sources: Sources) -> list[Row]:
     sources.proposals.extend(
         review.with_decisions(found, sources.decisions, ("project", "new_project"))
     )
-    decided = {str(p["proposal_id"]): p for p in found}
+    decided = {str(p["proposal_id"]): p for p in sources.proposals[first:]}
+    proposed = list({str(row["proposal_id"]): row for row in reversed(proposed)}.values())[::-1]
     kept: dict[str, list[Row]] = {}
-    for row in proposed:
+    taken: set[tuple[str, str]] = set()
+
+    def likeliest(row: Row) -> tuple[bool, float]:
+        proposal = decided[str(row["proposal_id"])]
+        return proposal["decision"] != "accepted", -float(proposal["confidence"])
+
+    for row in sorted(proposed, key=likeliest):
         proposal = decided[str(row["proposal_id"])]
         proposal.pop("_product", None)
         if proposal["decision"] == "rejected":
             continue
+        sources.claimed.add((str(proposal["source"]), int(proposal["start"])))
+        # one row per project and report: the accepted one, else the likeliest
+        if (str(row["project_id"]), str(row["report_id"])) in taken:
+            continue
+        taken.add((str(row["project_id"]), str(row["report_id"])))
         if proposal["decision"] == "accepted":
             row["review_status"] = review.ACCEPTED
-        sources.claimed.add((str(proposal["source"]), int(proposal["start"])))
         kept.setdefault(str(row["project_id"]), []).append(row)
     rows: list[Row] = []
     for project, project_rows in known:

@@ -151,7 +151,7 @@ def decisions_text(decisions: dict[str, Decision]) -> str:
 
 
 def proposal_key(report_id: str, target: str, raw: str, evidence: str) -> str:
-    """"p" and ten hex digits: never read as a number (by pandas, or Excel: "1544e01234")."""
+    """ "p" and ten hex digits: never read as a number (by pandas, or Excel: "1544e01234")."""
     text = "\x1f".join((report_id, target, raw, evidence))
     return "p" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:10]
 
@@ -244,9 +244,11 @@ def metric_proposals(
         if binding.anchor is not row:
             about = {**about, **{k: anchor_about[k] for k in ("year", "year_basis", "period")}}
         found.append((binding, measure, word, {**about, "scope": scope}))
-    counts: dict[str, int] = {}
-    for _, measure, _, _ in found:
-        counts[measure.metric_id] = counts.get(measure.metric_id, 0) + 1
+    distinct: dict[str, set[tuple[str, str]]] = {}
+    for binding, measure, _, _ in found:
+        figure = (str(binding.figure["raw"]), binding.clause)
+        distinct.setdefault(measure.metric_id, set()).add(figure)
+    counts = {metric_id: len(figures) for metric_id, figures in distinct.items()}
     rows = []
     for binding, measure, word, about in found:
         row, metric = binding.figure, metrics[measure.metric_id]
@@ -303,6 +305,9 @@ def with_decisions(
 ) -> list[dict]:
     """Each proposal with its decision (proposed where none), and each decision that no longer
     matches a proposal as a `stale` row, so that nothing an analyst decided is lost silently."""
+    # The same figure in the same clause twice in one report (a summary repeats the body): one
+    # proposal, one decision.
+    proposals = list({str(row["proposal_id"]): row for row in reversed(proposals)}.values())[::-1]
     ids = set()
     for row in proposals:
         decided = decisions.get(str(row["proposal_id"]))

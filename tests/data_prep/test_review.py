@@ -243,3 +243,20 @@ def test_coalfield_overview_binds_reserves_apart_from_the_totals(workspace, tmp_
         ("approved_mine_capacity", "3.54亿吨"),  # "…已核准…，总产能达3.54亿吨"
         ("approved_mine_capacity_share_xinjiang", "一半以上"),  # "占全疆一半以上"
     }
+
+
+def test_a_sentence_printed_twice_is_one_proposal(workspace, tmp_path):
+    # A summary box that repeats the body: the same figure in the same clause, twice.
+    sentence = "2025年，准东完成煤炭产量2.7亿吨，山能化工、东明塑胶共160万吨煤制烯烃项目建成投产。"
+    path = tmp_path / "twice.txt"
+    path.write_text(f"准东开发区今年成绩单\n\n本报记者 某某\n\n{sentence}\n\n{sentence}\n", "utf-8")
+    new, rows = _add(workspace, path, "2026-02-10")
+    assert sorted((r["target_id"], r["raw"]) for r in rows) == [
+        ("coal_output", "2.7亿吨"),
+        ("olefins_160", "160万吨"),
+    ]
+    coal = next(r for r in rows if r["target_id"] == "coal_output")
+    assert (coal["confidence"], coal["confidence_level"]) == ("1.0", "high")
+    _, out = workspace
+    projects = [r for r in read_csv(out / "projects.csv") if r["report_id"] == new.report_id]
+    assert [(r["project_id"], r["status"]) for r in projects] == [("olefins_160", "operating")]
