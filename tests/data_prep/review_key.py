@@ -62,7 +62,9 @@ NOT_PROJECTS["other_zone.txt"] = [
 ]
 
 # ---------------------------------------------------------------- Xinjiang-wide statistics
-# 新疆日报-style province statistics; one paragraph gives 准东开发区's share.
+# 新疆日报-style province statistics; one paragraph gives 准东开发区's share. The headline is not
+# about 准东 and names it twice only, yet this article is not "about elsewhere": Xinjiang holds the
+# zone, so the article gate (which stops other_zone.txt) must let this paragraph through.
 EXPECTED["xinjiang_wide.txt"] = {
     "report_date": "2026-02-10",
     "metrics": [
