@@ -71,10 +71,18 @@ OTHER_PLACES = (
 )
 SCOPE_RULES: list[tuple[str, tuple[str, ...]]] = [
     ("other_zone", OTHER_PLACES),
+    ("prefecture", ("昌吉州", "昌吉回族自治州", "全州")),
     ("xinjiang", ("全疆", "新疆", "自治区")),
     ("china", ("全国", "我国", "国家级")),
 ]
-SCOPES = ("zhundong", "xinjiang", "china", "other_zone")
+SCOPES = ("zhundong", "prefecture", "xinjiang", "china", "other_zone")
+_SHARE_ONLY = re.compile(r"占(全疆|新疆|全国|全区|自治区)[的]?")
+
+
+def _without_shares(text: str) -> str:
+    """`text` less the wholes its shares are of: "外送电量占全疆发电量的25.2%" names no place of its
+    own; "国家级新疆准东" names 准东."""
+    return _SHARE_ONLY.sub("", text.replace("国家级新疆准东", "准东"))
 
 # Periods named by words, with the year they give relative to the report's year (None: a fixed
 # year). "十四五" ends in 2025.
@@ -135,7 +143,7 @@ def scope(subject: str, clause: str) -> str:
 def named_scope(text: str) -> str | None:
     """The scope of the last place `text` names ("占全疆" is no place: it says of what a share
     is), or None when it names none."""
-    text = SHARE_OF.sub("准东", text)
+    text = _without_shares(text)
     found = [
         (text.rfind(word), name)
         for name, words in [("zhundong", ZHUNDONG_WORDS), *SCOPE_RULES]
@@ -148,7 +156,7 @@ def named_scope(text: str) -> str | None:
 def first_scope(text: str) -> str | None:
     """The scope of the first place `text` names: the topic of a sentence ("准东煤田是我国最大的
     整装煤田" is about 准东), or None."""
-    text = SHARE_OF.sub("准东", text)
+    text = _without_shares(text)
     found = [
         (text.find(word), name)
         for name, words in [("zhundong", ZHUNDONG_WORDS), *SCOPE_RULES]
@@ -162,8 +170,9 @@ def scope_in_context(subject: str, clause: str, sentence_before: str, paragraph:
     """A figure's scope from its subject and clause; else the place its sentence is about (the
     first it names before the figure: "全疆原煤产量5.4亿吨，发电量…" are both Xinjiang's); else the
     last place named earlier in its paragraph; else 准东."""
-    if named_scope(subject) or named_scope(clause):
-        return scope(subject, clause)
+    own = named_scope(subject) or named_scope(clause)
+    if own:
+        return scope(subject, clause) if own == "zhundong" else own
     return first_scope(sentence_before) or named_scope(paragraph) or "zhundong"
 
 

@@ -169,14 +169,16 @@ def level(confidence: float) -> str:
 
 
 def about_elsewhere(article: dict, text: str) -> bool:
-    """An article mostly about another place: it names 准东 (or its parks) less often than the
-    province, the nation or other places, and its headline is not about the zone."""
+    """An article mostly about another place: it names 准东 (or its parks) at most once, or far
+    less often than other zones and provinces, and its headline is not about the zone."""
     if article.get("relevance") in ("none", "low"):
         return True
     if any(word in str(article.get("headline", "")) for word in meaning.ZHUNDONG_WORDS):
         return False
+    # Xinjiang and China contain the zone: an article on the province keeps its paragraph on
+    # 准东 (each figure's own scope still decides); other zones do not.
     own = sum(text.count(word) for word in meaning.ZHUNDONG_WORDS)
-    other = sum(text.count(word) for _, words in meaning.SCOPE_RULES for word in words)
+    other = sum(text.count(word) for word in meaning.OTHER_PLACES)
     return other > 2 * own
 
 
@@ -233,9 +235,11 @@ def metric_proposals(
             : int(anchor["start"]) - int(anchor["sentence_start"])
         ]
         paragraph = _paragraph_before(text, anchor)
+        # a ratio that follows a quantity is about that quantity's place: "全疆…2.19万亿吨，
+        # 约占全国的40%" is Xinjiang's share, whatever its own clause says
         scope = meaning.scope_in_context(
             binding.subject,
-            binding.clause,
+            binding.clause if anchor is row else _clause_text(anchor),
             sentence_before,
             paragraph[: len(paragraph) - len(sentence_before)],
         )

@@ -17,6 +17,7 @@ from data_prep.errors import InputError
 from data_prep.measures import bind, measure_of
 from data_prep.review import DECISIONS_FILE, decide, proposal_key
 from tests.conftest import FIXTURES
+from tests.data_prep.review_key import EXPECTED, NOT_METRICS, NOT_PROJECTS
 
 UNSEEN = FIXTURES / "unseen"
 
@@ -260,3 +261,36 @@ def test_a_sentence_printed_twice_is_one_proposal(workspace, tmp_path):
     _, out = workspace
     projects = [r for r in read_csv(out / "projects.csv") if r["report_id"] == new.report_id]
     assert [(r["project_id"], r["status"]) for r in projects] == [("olefins_160", "operating")]
+
+
+# ---------------------------------------------------------------- the hand-keyed reports
+
+REVIEW = FIXTURES / "review"
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_hand_keyed_report_proposes_exactly_its_rows(workspace, name):
+    """tests/data_prep/review_key.py, read off each text by hand: exactly these rows, and none
+    of the tempting figures listed against it."""
+    _seeds, out = workspace
+    key = EXPECTED[name]
+    new, rows = _add(workspace, REVIEW / name, key["report_date"])
+    metrics = {
+        (r["target_id"], r["raw"], int(r["year"])) for r in rows if r["target_type"] == "metric"
+    }
+    assert metrics == set(key["metrics"])
+    projects = [r for r in read_csv(out / "projects.csv") if r["report_id"] == new.report_id]
+    found = {
+        ("new" if r["project_id"].startswith("new_") else r["project_id"], r["raw"], r["status"])
+        for r in projects
+        for r["raw"] in [_raw_of(rows, r["proposal_id"])]
+    }
+    assert found == set(key["projects"])
+    raws = {r["raw"] for r in rows if r["target_type"] == "metric"}
+    assert raws.isdisjoint(NOT_METRICS.get(name, []))
+    project_raws = {r["raw"] for r in rows if r["target_type"] != "metric"}
+    assert project_raws.isdisjoint(NOT_PROJECTS.get(name, []))
+
+
+def _raw_of(rows: list[dict[str, str]], proposal_id: str) -> str:
+    return next(r["raw"] for r in rows if r["proposal_id"] == proposal_id)
