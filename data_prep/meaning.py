@@ -84,6 +84,7 @@ def _without_shares(text: str) -> str:
     own; "国家级新疆准东" names 准东."""
     return _SHARE_ONLY.sub("", text.replace("国家级新疆准东", "准东"))
 
+
 # Periods named by words, with the year they give relative to the report's year (None: a fixed
 # year). "十四五" ends in 2025.
 PERIOD_WORDS: list[tuple[str, str, int | None, int | None]] = [
