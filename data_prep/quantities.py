@@ -273,6 +273,8 @@ def _rejected(text: str, match: re.Match[str], low: Decimal) -> bool:
         return True  # 1+1+N
     if unit == "期" and not match["mag"]:
         return True  # 一期工程, 分两期建设: a phase, not a count
+    if unit == "位" and after == "数":
+        return True  # 两位数增长: double-digit, a manner of growth, not a count
     if unit in ("月", "个月") and before == "前" and not match["mag"]:
         return True  # 前10个月: the period of a statistic, not a duration
     if unit in _DATE_UNITS or _is_year(match, low):

@@ -106,6 +106,7 @@ def test_parses_quantity(text, value, high, unit, per, qualifier):
         "位列全国第3",
         "第十二届博览会",
         "前10个月，全区规上工业增加值",
+        "规上工业增加值实现两位数增长",
     ],
 )
 def test_leaves_out_what_is_not_a_quantity(text):
