@@ -24,35 +24,46 @@ RESULTS = ROOT / "docs" / "benchmarks.md"
 RUNS = 5
 ARTICLES = 1000
 
-# Runs in the child: the corpus is made from the seeds' own sentences with fresh numbers, so the
-# extractor sees text in the shape it meets, at the length of a news article (about 1,500 chars).
-CORPUS_CHILD = r"""
-import json, random, resource, sys, time
+# Prepended to a child's code: articles made from the seeds' own sentences with fresh numbers, so
+# the extractor sees text in the shape it meets, at the length of a news article (~1,500 chars).
+MAKE_ARTICLES = r"""
+import random
 from pathlib import Path
-from data_prep.pipeline import read_report
-from data_prep.figures import split_sentences
 from data_prep.clean import clean
+from data_prep.figures import split_sentences
 from data_prep.load import read_text
 
-seeds = sorted(Path("seeds").glob("*.txt"))
-sentences = [s for path in seeds for s in split_sentences(clean(read_text(path)[0]).text)]
-rng = random.Random(7)
+
+def articles(count, seed, keep=lambda sentence: True):
+    texts = [clean(read_text(path)[0]).text for path in sorted(Path("seeds").glob("*.txt"))]
+    sentences = [s for text in texts for s in split_sentences(text) if keep(s)]
+    rng = random.Random(seed)
+    for _ in range(count):
+        body, size = [], 0
+        while size < 1500:
+            sentence = rng.choice(sentences)
+            sentence = "".join(str(rng.randint(0, 9)) if c.isdigit() else c for c in sentence)
+            body.append(sentence)
+            size += len(sentence)
+        yield "".join(body)
+"""
+
+CORPUS_CHILD = (
+    MAKE_ARTICLES
+    + r"""
+import json, resource, sys, time
+from data_prep.pipeline import read_report
+
 folder = Path(sys.argv[1])
-for index in range(int(sys.argv[2])):
-    body, size = [], 0
-    while size < 1500:
-        sentence = rng.choice(sentences)
-        sentence = "".join(str(rng.randint(0, 9)) if c.isdigit() else c for c in sentence)
-        body.append(sentence)
-        size += len(sentence)
-    article = "准东新闻\n\n" + "".join(body) + "\n"
-    (folder / f"a{index:04d}.txt").write_text(article, encoding="utf-8")
+for index, body in enumerate(articles(int(sys.argv[2]), 7)):
+    (folder / f"a{index:04d}.txt").write_text("准东新闻\n\n" + body + "\n", encoding="utf-8")
 started = time.perf_counter()
 figures = sum(len(read_report(path).figures) for path in sorted(folder.glob("*.txt")))
 elapsed = time.perf_counter() - started
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 print(json.dumps({"seconds": elapsed, "figures": figures, "peak_mb": peak}))
 """
+)
 
 BUILD_CHILD = r"""
 import json, resource, sys, time
@@ -67,32 +78,21 @@ print(json.dumps({"seconds": elapsed, "peak_mb": peak}))
 
 # Runs in the child: the seeds plus ADDED synthetic reports (made as above, each recorded in a
 # scratch reports.toml), built from process start; every added report is proposal-land.
-ADDED_CHILD = r"""
-import hashlib, json, random, resource, shutil, sys, time
-from pathlib import Path
-started = time.perf_counter()
+ADDED_CHILD = (
+    MAKE_ARTICLES
+    + r"""
+import hashlib, json, resource, shutil, sys, time
 from data_prep.build import build
 from data_prep.check import read_csv
-from data_prep.clean import clean
-from data_prep.figures import split_sentences
-from data_prep.load import read_text
 
 root = Path(sys.argv[1])
 seeds = root / "seeds"
 shutil.copytree("seeds", seeds)
-texts = [clean(read_text(path)[0]).text for path in sorted(Path("seeds").glob("*.txt"))]
-# Fresh digits would turn a range upside down ("1.4-1.8元"), which the build rightly refuses.
-sentences = [s for text in texts for s in split_sentences(text) if "-" not in s and "至" not in s]
-rng = random.Random(11)
 entries = []
-for index in range(int(sys.argv[2])):
-    body, size = [], 0
-    while size < 1500:
-        sentence = rng.choice(sentences)
-        sentence = "".join(str(rng.randint(0, 9)) if c.isdigit() else c for c in sentence)
-        body.append(sentence)
-        size += len(sentence)
-    text = "准东新闻\n\n本报记者 某某\n\n" + "".join(body) + "\n"
+# Fresh digits would turn a range upside down ("1.4-1.8元"), which the build rightly refuses.
+made = articles(int(sys.argv[2]), 11, lambda s: "-" not in s and "至" not in s)
+for index, body in enumerate(made):
+    text = "准东新闻\n\n本报记者 某某\n\n" + body + "\n"
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     name = f"{100 + index:03d}_{digest[:16]}.txt"
     (seeds / name).write_text(text, encoding="utf-8")
@@ -103,13 +103,14 @@ for index in range(int(sys.argv[2])):
     )
 toml = seeds / "reports.toml"
 toml.write_text(toml.read_text(encoding="utf-8") + "\n" + "\n".join(entries), encoding="utf-8")
-made = time.perf_counter()
+started = time.perf_counter()
 build(root / "curated", seeds)
-elapsed = time.perf_counter() - made
+elapsed = time.perf_counter() - started
 proposals = len(read_csv(root / "curated" / "proposals.csv"))
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 print(json.dumps({"seconds": elapsed, "proposals": proposals, "peak_mb": peak}))
 """
+)
 ADDED = 100
 
 

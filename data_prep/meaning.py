@@ -141,12 +141,12 @@ def scope(subject: str, clause: str) -> str:
     return "zhundong"
 
 
-def named_scope(text: str) -> str | None:
-    """The scope of the last place `text` names ("占全疆" is no place: it says of what a share
-    is), or None when it names none."""
+def _place(text: str, last: bool) -> str | None:
+    """The scope of the last (or first) place `text` names, or None; "占全疆" is no place: it
+    says of what a share is."""
     text = _without_shares(text)
     found = [
-        (text.rfind(word), name)
+        (text.rfind(word) if last else -text.find(word), name)
         for name, words in [("zhundong", ZHUNDONG_WORDS), *SCOPE_RULES]
         for word in words
         if word in text
@@ -154,17 +154,15 @@ def named_scope(text: str) -> str | None:
     return max(found)[1] if found else None
 
 
+def named_scope(text: str) -> str | None:
+    """The scope of the last place `text` names, or None when it names none."""
+    return _place(text, last=True)
+
+
 def first_scope(text: str) -> str | None:
     """The scope of the first place `text` names: the topic of a sentence ("准东煤田是我国最大的
     整装煤田" is about 准东), or None."""
-    text = _without_shares(text)
-    found = [
-        (text.find(word), name)
-        for name, words in [("zhundong", ZHUNDONG_WORDS), *SCOPE_RULES]
-        for word in words
-        if word in text
-    ]
-    return min(found)[1] if found else None
+    return _place(text, last=False)
 
 
 def scope_in_context(subject: str, clause: str, sentence_before: str, paragraph: str) -> str:

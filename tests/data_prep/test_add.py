@@ -78,19 +78,17 @@ def test_refused_files_change_nothing(workspace, content, date, message):
     assert snapshot(seeds, out) == before
 
 
+def _cli(*args: str) -> subprocess.CompletedProcess:
+    """`python -m data_prep ARGS` as a user runs it."""
+    command = [sys.executable, "-m", "data_prep", *args]
+    return subprocess.run(command, capture_output=True, text=True, timeout=120)
+
+
 def test_add_command_line(workspace):
     seeds, out = workspace
-    run = [sys.executable, "-m", "data_prep"]
-    added = subprocess.run(
-        [*run, "add", str(NEW), "--date", "2026-05-10", "--seeds", str(seeds), "--out", str(out)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    added = _cli("add", str(NEW), "--date", "2026-05-10", "--seeds", str(seeds), "--out", str(out))
     assert added.returncode == 0, added.stderr
-    review = subprocess.run(
-        [*run, "review", "--out", str(out)], capture_output=True, text=True, timeout=60
-    )
+    review = _cli("review", "--out", str(out))
     # "2025年，准东完成煤炭产量2.65亿吨，占全疆的44%": proposed with its evidence, beside 2.4亿吨
     assert "report 004: 6 proposed rows to review" in review.stdout
     assert "coal_output = 2.65亿吨 (2025, sentence)" in review.stdout
@@ -99,22 +97,16 @@ def test_add_command_line(workspace):
     # "新签约项目12个，协议投资额超过300亿元": no measure of the catalog, listed as unclaimed
     assert "2 figures that no metric, project or target claims" in review.stdout
     proposals = {r["target_id"]: r["proposal_id"] for r in read_csv(out / "proposals.csv")}
-    decided = subprocess.run(
-        [
-            *run,
-            "review",
-            "--accept",
-            proposals["coal_output"],
-            "--reject",
-            proposals["coal_power_planned"],
-            "--seeds",
-            str(seeds),
-            "--out",
-            str(out),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=120,
+    decided = _cli(
+        "review",
+        "--accept",
+        proposals["coal_output"],
+        "--reject",
+        proposals["coal_power_planned"],
+        "--seeds",
+        str(seeds),
+        "--out",
+        str(out),
     )
     assert decided.returncode == 0, decided.stderr
     assert f"accepted {proposals['coal_output']}: coal_output = 2.65亿吨" in decided.stdout
@@ -126,19 +118,9 @@ def test_add_command_line(workspace):
     assert status["coal_output"] == "accepted"
     assert status["coal_output_share_xinjiang"] == "proposed"
     assert "coal_power_planned" not in status  # rejected: in no table but proposals.csv
-    unknown = subprocess.run(
-        [*run, "review", "--accept", "p0000000000", "--seeds", str(seeds), "--out", str(out)],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    unknown = _cli("review", "--accept", "p0000000000", "--seeds", str(seeds), "--out", str(out))
     assert unknown.returncode == 1 and "no proposal p0000000000" in unknown.stderr
-    again = subprocess.run(
-        [*run, "add", str(NEW), "--date", "2026-05-10", "--seeds", str(seeds), "--out", str(out)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    again = _cli("add", str(NEW), "--date", "2026-05-10", "--seeds", str(seeds), "--out", str(out))
     assert (
         again.returncode == 1
         and "already added" in again.stderr
@@ -161,23 +143,8 @@ def test_a_report_put_into_seeds_by_hand_is_named_by_the_build(workspace, stray)
 def test_add_command_names_a_stray_seed(workspace):
     seeds, out = workspace
     (seeds / "by_hand.txt").write_bytes(NEW.read_bytes())
-    refused = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "data_prep",
-            "add",
-            str(NEW),
-            "--date",
-            "2026-05-10",
-            "--seeds",
-            str(seeds),
-            "--out",
-            str(out),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=120,
+    refused = _cli(
+        "add", str(NEW), "--date", "2026-05-10", "--seeds", str(seeds), "--out", str(out)
     )
     assert refused.returncode == 1 and "Traceback" not in refused.stderr
     assert "by_hand.txt: is in seeds/ but not recorded in reports.toml" in refused.stderr
