@@ -41,8 +41,9 @@ _COLUMN_EVEN_SHARE = 0.6
 _COLUMN_ENDED_SHARE = 0.5
 # In text with a paragraph per line, a line longer than any headline is body text.
 _PARAGRAPH_LONG_LINE = 30
-# How far either side of a line break a quantity that spans it can reach.
-_QUANTITY_REACH = 16
+# How far either side of a line break a quantity that spans it can reach: a range with its unit
+# ("999.1-10000.1平方公里" is 17 characters) fits.
+_QUANTITY_REACH = 24
 
 
 @dataclass(frozen=True)
