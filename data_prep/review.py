@@ -57,6 +57,8 @@ PROPOSAL_COLUMNS = [
     "current_year",
     "current_report_id",
     "current_quote",
+    "stage",  # a project's stage word as this report states it (开工建设…), "" for a metric
+    "current_stage",  # the stage word of the project's published row it would follow
     "decision",  # proposed | accepted | rejected | stale
     "decided_on",
     "line",
@@ -444,6 +446,8 @@ def describe(row: dict[str, str]) -> str:
     when = f"{row['current_year']}, " if row.get("current_year") else ""
     published = f"{row['current_value']} ({when}report {row['current_report_id']})"
     relation = row.get("relation", "")
+    if row.get("current_stage"):
+        published = f"{row['current_stage']} {published}"
     beside = {
         "new": "no published value",
         "earlier": f"earlier than {published}",

@@ -258,6 +258,10 @@ def test_a_sentence_printed_twice_is_one_proposal(workspace, tmp_path):
     ]
     coal = next(r for r in rows if r["target_id"] == "coal_output")
     assert (coal["confidence"], coal["confidence_level"]) == ("1.0", "high")
+    # beside the project's published row: 003's "加快推进…160万吨煤制烯烃…重点项目"
+    olefins = next(r for r in rows if r["target_id"] == "olefins_160")
+    assert (olefins["stage"], olefins["current_stage"]) == ("建成投产", "加快推进")
+    assert (olefins["value"], olefins["current_value"]) == ("1600000", "1600000")
     _, out = workspace
     projects = [r for r in read_csv(out / "projects.csv") if r["report_id"] == new.report_id]
     assert [(r["project_id"], r["status"]) for r in projects] == [("olefins_160", "operating")]
