@@ -21,9 +21,11 @@ def _proposal(row: pd.Series, lang: str) -> str | None:
         st.markdown(f"> {review.evidence_markdown(row)}")
         level, reason = review.confidence_text(row, lang)
         confidence = t("review_confidence", lang, level=level)
-        beside = t("review_beside", lang, text=review.published_text(row, lang))
-        st.caption(escape_markdown(" · ".join(filter(None, [confidence, reason]))))
-        st.caption(escape_markdown(beside))
+        if reason:
+            confidence += f" · {escape_markdown(reason)}"
+        published = review.published_text(row, lang)
+        st.caption(confidence)
+        st.caption(t("review_beside", lang, text=escape_markdown(published)))
         with st.container(horizontal=True):
             if st.button(
                 t("review_accept", lang),
@@ -65,7 +67,7 @@ def review_list(
     if len(stale):
         labels = "、" if lang == "zh" else ", "
         names = labels.join(review.label(row, lang) for _, row in stale.iterrows())
-        st.warning(escape_markdown(t("review_stale", lang, n=len(stale), labels=names)))
+        st.warning(t("review_stale", lang, n=len(stale), labels=escape_markdown(names)))
 
     decided = review.decided(proposals)
     if len(decided):

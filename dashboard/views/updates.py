@@ -32,7 +32,7 @@ done = st.session_state.pop("updates_decided", None)
 if done:  # decided on the run before, which reran the app so that every table shows it
     decision, names = done
     labels = ("、" if lang == "zh" else ", ").join(pick(pair, lang) for pair in names)
-    st.success(escape_markdown(t(f"review_{decision}", lang, labels=labels)))
+    st.success(t(f"review_{decision}", lang, labels=escape_markdown(labels)))
 chosen = review_list(data.proposals(), data.table("reports"), lang)
 if chosen:
     proposal_id, decision = chosen
