@@ -12,7 +12,12 @@ from data_prep.review import ACCEPTED, PROPOSED, SEED
 
 STATUS = "review_status"
 # The label columns of the tables whose rows can be proposed, with the mark each language gets.
-LABELS = {"metrics": ("label_zh", "label_en"), "projects": ("name_zh", "name_en")}
+# place_facts holds metric rows placed on the map: it follows them when it carries their status.
+LABELS = {
+    "metrics": ("label_zh", "label_en"),
+    "projects": ("name_zh", "name_en"),
+    "place_facts": ("label_zh", "label_en"),
+}
 MARK = ("（待核实）", " (unverified)")
 DECIDED = (ACCEPTED, "rejected")
 STALE = "stale"

@@ -1,6 +1,8 @@
 """The review on /updates through AppTest, on a workspace with a new report's proposals: the list,
 accept and reject through data_prep.review.decide, and the hosted link without proposed rows."""
 
+import json
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -9,7 +11,7 @@ from data_prep import review as data_review
 from data_prep.check import read_csv
 from data_prep.errors import InputError
 from tests.dashboard import review_workspace
-from tests.dashboard.test_pages import HOME
+from tests.dashboard.test_pages import HOME, PAGES, open_page
 
 
 @pytest.fixture
@@ -121,3 +123,31 @@ def test_hosted_link_shows_no_proposed_rows(workspace, monkeypatch):
     overview = AppTest.from_file(HOME, default_timeout=90).run()
     assert not overview.exception
     assert "待核实" not in "\n".join(m.value for m in overview.markdown)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_runs_with_proposed_rows(workspace, page):
+    test = open_page(AppTest.from_file(HOME, default_timeout=90).run(), page)
+    assert not test.exception
+
+
+def test_a_proposed_value_is_marked_in_the_trend_and_its_download(workspace):
+    _, out, _ = workspace
+    proposed = {
+        r["metric_id"] for r in read_csv(out / "metrics.csv") if r["review_status"] == "proposed"
+    }
+    assert "coal_output" in proposed  # "2025年，准东完成煤炭产量2.65亿吨": a line on the overview
+    overview = AppTest.from_file(HOME, default_timeout=90).run()
+    traces = [
+        trace
+        for chart in overview.get("plotly_chart")
+        for trace in json.loads(chart.proto.spec)["data"]
+        if trace.get("mode") == "lines+markers+text"
+    ]
+    marked = [trace for trace in traces if trace["name"].endswith("（待核实）")]
+    assert marked
+    for trace in marked:  # the older, published points stay unmarked
+        assert trace["text"][-1].endswith("（待核实）")
+        assert not trace["text"][0].endswith("（待核实）")
+    unmarked = [trace for trace in traces if trace not in marked]
+    assert all("待核实" not in text for trace in unmarked for text in trace["text"])
