@@ -513,8 +513,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "review_decided_on": ("日期", "Date"),
     "review_stale": (
         "{n} 项已记录的决定找不到对应的数字（报道或指标目录已改动），请重新核实：{labels}",
-        "{n} recorded decisions no longer match a figure (a report or the catalog changed); "
-        "review them again: {labels}",
+        "Recorded decisions that no longer match a figure (a report or the catalog changed), "
+        "{n} in all; review them again: {labels}",
     ),
     "decision_accepted": ("已接受", "accepted"),
     "decision_rejected": ("已驳回", "rejected"),

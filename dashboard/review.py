@@ -98,7 +98,8 @@ def _present(value: object) -> bool:
 
 
 def value_text(row: pd.Series, lang: str) -> str:
-    """A proposal's value as written for a reader, with its year: "2.65亿吨（2025年）"."""
+    """A proposal's value as written for a reader, with the year its sentence gives or implies,
+    "2.65亿吨（2025年）", or else the report's date: "2860万千瓦（据2026-05-10报道）"."""
     if not _present(row["value"]):
         return "–"
     shown = quantity(
@@ -108,10 +109,11 @@ def value_text(row: pd.Series, lang: str) -> str:
         row["qualifier"] if _present(row["qualifier"]) else "",
         row["value_high"],
     )
-    if not _present(row["year"]):
-        return shown
-    year = int(float(row["year"]))
-    return f"{shown} ({year})" if lang == "en" else f"{shown}（{year}年）"
+    if row.get("year_basis") == "report date" or not _present(row["year"]):
+        when = t("as_reported", lang, date=row["report_date"])
+    else:
+        when = pick((f"{int(float(row['year']))}年", f"{int(float(row['year']))}"), lang)
+    return f"{shown} ({when})" if lang == "en" else f"{shown}（{when}）"
 
 
 def published_text(row: pd.Series, lang: str) -> str:

@@ -122,6 +122,10 @@ def test_value_year_and_confidence_as_the_sentence_gives_them():
     assert review.value_text(proposal(), "zh") == "2.65亿吨（2025年）"
     assert review.value_text(proposal(), "en") == "265 Mt (2025)"
     assert review.value_text(proposal(value=float("nan")), "zh") == "–"
+    # "已建成2860万千瓦" gives no year: the report's date, not a year it does not state
+    built = proposal(value=2.86e7, display_unit="万千瓦", year=2026, year_basis="report date")
+    assert review.value_text(built, "zh") == "2860万千瓦（据2026-05-10报道）"
+    assert review.value_text(built, "en") == "28.6 GW (as reported 2026-05-10)"
     assert review.confidence_text(proposal(), "zh") == ("高", "分句中指标名与数字相邻")
     assert review.confidence_text(proposal(confidence_level="low"), "en")[0] == "low"
 
