@@ -102,7 +102,7 @@ def ensure_tables(spinner_text: str = "") -> str:
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def _read(name: str, built_at: str, folder: str, hosted: bool) -> pd.DataFrame:
+def _read(name: str, built_at: str, folder: str, hosted: bool = False) -> pd.DataFrame:
     path = Path(folder) / f"{name}.csv"
     try:
         frame = pd.read_csv(path, encoding="utf-8-sig", dtype=_TEXT_COLUMNS, keep_default_na=True)

@@ -41,6 +41,8 @@ if chosen:
     except InputError as error:
         reason = refusal(error.code, error.params, error.message, lang)
         st.error(t("review_failed", lang, reason=reason))
+    except OSError as error:  # the seeds or tables cannot be written: nothing was changed
+        st.error(t("review_failed", lang, reason=f"{error.filename}: {error.strerror}"))
     else:
         names = [(row.get("label_zh", ""), row.get("label_en", "")) for row in decided]
         st.session_state["updates_decided"] = (decision, names)
