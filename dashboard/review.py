@@ -68,6 +68,12 @@ def mark(status: object, lang: str) -> str:
     return pick(MARK, lang) if status == PROPOSED else ""
 
 
+def chart_mark(status: object, lang: str) -> str:
+    """The mark under a value written on a chart: a line of its own, so that a point at the
+    chart's edge keeps its number in view."""
+    return "<br>" + pick(MARK, lang).strip(" （）()") if status == PROPOSED else ""
+
+
 # --- the review list of /updates ---------------------------------------------------------------
 
 

@@ -8,7 +8,7 @@ from dashboard.components import charts
 from dashboard.components.provenance import source_line, sources_and_data
 from dashboard.fmt import quantity, scaled
 from dashboard.i18n import STATUS, pick, t
-from dashboard.review import MARK, is_proposed, mark
+from dashboard.review import MARK, chart_mark, is_proposed
 
 KINDS = {
     "new_project": ("新项目", "new project"),
@@ -109,7 +109,7 @@ def trend_chart(rows: pd.DataFrame, reports: pd.DataFrame, lang: str, key: str) 
                     "y": [scaled(float(v), display_unit, lang)[0] for v in metric_rows["value"]],
                     "text": [
                         quantity(r.value, r.display_unit, lang, r.qualifier)
-                        + mark(getattr(r, "review_status", ""), lang)
+                        + chart_mark(getattr(r, "review_status", ""), lang)
                         for r in metric_rows.itertuples()
                     ],
                     "quotes": list(metric_rows["quote"]),

@@ -12,7 +12,7 @@ from dashboard.components.provenance import quotes, source_line, sources_and_dat
 from dashboard.context import current
 from dashboard.fmt import quantity
 from dashboard.i18n import pick, t
-from dashboard.review import mark
+from dashboard.review import chart_mark
 
 PLATFORM_STATUS = {
     "built": ("已建成", "built"),
@@ -69,7 +69,7 @@ for _, rows in over_time.groupby("metric_id", sort=False):
             "x": list(rows["report_date"]),
             "y": list(rows["value"]),
             "text": [
-                quantity(v, "个", lang) + mark(s, lang)
+                quantity(v, "个", lang) + chart_mark(s, lang)
                 for v, s in zip(rows["value"], rows["review_status"], strict=True)
             ],
             "quotes": list(rows["quote"]),

@@ -84,11 +84,15 @@ def test_review_list_reads_at_every_width(browser, review_server, lang, width):
 
 
 @pytest.mark.browser
-def test_overview_marks_a_proposed_value(browser, review_server):
+@pytest.mark.parametrize(("path", "width"), [("", 390), ("coal-power", 1366)])
+def test_a_proposed_value_is_marked(browser, review_server, path, width):
     url, _ = review_server
-    context, page, _ = open_page(browser, f"{url}/", 390)
+    context, page, errors = open_page(browser, f"{url}/{path}", width)
     try:
         page.get_by_text("（待核实）").first.wait_for(timeout=60_000)
-        screenshot(page, ARTIFACTS / "review-overview-phone.png")
+        name = path or "overview"
+        screenshot(page, ARTIFACTS / f"review-{name}-{'phone' if width == 390 else 'laptop'}.png")
+        assert page.locator("[data-testid='stException']").count() == 0
+        assert unexpected(errors, name) == []
     finally:
         context.close()

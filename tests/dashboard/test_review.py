@@ -145,6 +145,9 @@ def test_evidence_marks_the_figure_and_escapes_the_article_text():
 def test_mark_only_for_proposed_rows():
     assert review.mark("proposed", "zh") == "（待核实）"
     assert review.mark("accepted", "en") == ""
+    assert review.chart_mark("proposed", "zh") == "<br>待核实"
+    assert review.chart_mark("proposed", "en") == "<br>unverified"
+    assert review.chart_mark("seed", "zh") == ""
 
 
 def test_briefing_leaves_proposed_rows_out_and_counts_them(curated_dir):

@@ -147,7 +147,22 @@ def test_a_proposed_value_is_marked_in_the_trend_and_its_download(workspace):
     marked = [trace for trace in traces if trace["name"].endswith("（待核实）")]
     assert marked
     for trace in marked:  # the older, published points stay unmarked
-        assert trace["text"][-1].endswith("（待核实）")
-        assert not trace["text"][0].endswith("（待核实）")
+        assert trace["text"][-1].endswith("<br>待核实")
+        assert "待核实" not in trace["text"][0]
     unmarked = [trace for trace in traces if trace not in marked]
     assert all("待核实" not in text for trace in unmarked for text in trace["text"])
+
+
+def test_a_refused_decision_is_said_and_the_proposal_stays(workspace, monkeypatch):
+    _, out, _ = workspace
+    first = pending_rows(out)[0]
+
+    def refuse(proposal_ids, decision, seeds_dir, out_dir):
+        raise InputError(out_dir / "proposals.csv", f"unknown proposal {proposal_ids[0]}")
+
+    monkeypatch.setattr(data_review, "decide", refuse)
+    test = updates_page()
+    test.button(key=f"updates_accept_{first['proposal_id']}").click().run()
+    assert not test.exception and not test.success
+    assert test.error[0].value.startswith("未能记录决定：")
+    assert f"updates_accept_{first['proposal_id']}" in {b.key for b in test.button}

@@ -7,15 +7,16 @@ import shutil
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from dashboard.review import MARK, chart_mark
 from data_prep import SEEDS_DIR
 from data_prep.build import build
 from data_prep.check import read_csv
+from data_prep.review import PROPOSED
 from tests.conftest import FIXTURES
 from tests.dashboard.test_pages import HOME
 from tests.data_prep.make_documents import two_column_pdf, word_file
 
 NEW = FIXTURES / "zhundong_2026_05.txt"
-UNVERIFIED = "（待核实）"
 
 
 @pytest.fixture
@@ -29,7 +30,8 @@ def workspace(tmp_path, monkeypatch):
 
 
 def plain(text: str) -> str:
-    return text.replace(UNVERIFIED, "")
+    """`text` without the 待核实 mark of a label or of a value on a chart."""
+    return text.replace(chart_mark(PROPOSED, "zh"), "").replace(MARK[0], "")
 
 
 def table_with(test: AppTest, column: str):
