@@ -6,6 +6,7 @@ import pytest
 
 from dashboard import review
 from dashboard.briefing import briefing_html
+from dashboard.components.charts import lines
 
 # "2025年，准东完成煤炭产量2.65亿吨，占全疆的44%" (tests/fixtures/zhundong_2026_05.txt) beside
 # "2024年，准东完成煤炭产量2.4亿吨" (the seed report 003).
@@ -183,3 +184,28 @@ def test_briefing_leaves_proposed_rows_out_and_counts_them(curated_dir):
         "zh",
     )
     assert "2.65亿吨" in accepted and "待核实" not in accepted
+
+
+def test_line_values_stay_inside_the_plot_and_apart():
+    planned = {
+        "name": "规划",
+        "x": ["2025-08", "2026-05-10"],
+        "y": [3373, 3373],
+        "quotes": ["", ""],
+    }
+    built = {
+        "name": "已建成",
+        "x": ["2025-08", "2026-05-10"],
+        "y": [2725, 2860],
+        "quotes": ["", ""],
+    }
+    figure = lines(
+        [{**built, "text": ["2725万千瓦", "2860万千瓦<br>待核实"]}, {**planned, "text": ["", ""]}],
+        "历次报道中的数字",
+        "万千瓦",
+    )
+    lower, upper = figure.data
+    assert list(lower.textposition) == ["bottom right", "bottom left"]
+    assert list(upper.textposition) == ["top right", "top left"]
+    assert lower.cliponaxis is False
+    assert figure.layout.yaxis.range == (0, 3373 * 1.3)
