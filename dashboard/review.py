@@ -147,6 +147,7 @@ def evidence_markdown(row: pd.Series) -> str:
     """The clause that binds the figure to its measure, escaped, with the figure highlighted
     (found by its text as written; the whole clause unmarked when it is not there)."""
     evidence = str(row["evidence"]) if _present(row["evidence"]) else str(row["quote"])
+    evidence = " ".join(evidence.splitlines())  # one quoted paragraph, whatever the source's lines
     raw = str(row["raw"]) if _present(row["raw"]) else ""
     start = evidence.find(raw) if raw else -1
     spans = [(start, start + len(raw))] if start >= 0 else []

@@ -139,6 +139,7 @@ def test_evidence_marks_the_figure_and_escapes_the_article_text():
     shown = review.evidence_markdown(hostile)
     assert "<b>" not in shown and "](" not in shown
     assert ":orange-background[**2\\.65亿吨**]" in shown
+    assert "\n" not in review.evidence_markdown(proposal(evidence="准东完成\n煤炭产量2.65亿吨"))
     # the figure not in the clause: the clause, unmarked, still escaped
     assert review.evidence_markdown(proposal(raw="9亿吨")) == r"准东完成煤炭产量2\.65亿吨"
 
