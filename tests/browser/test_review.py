@@ -54,6 +54,10 @@ def test_accept_round_trip(browser, review_server):
         screenshot(page, ARTIFACTS / "review-laptop.png")
         page.locator(f".st-key-updates_accept_{first['proposal_id']} button").click()
         page.get_by_text(f"已接受：{first['label_zh']}").wait_for(timeout=60_000)
+        page.get_by_text("已处理的提议").click()  # the decided ones, folded away until asked for
+        page.locator("[data-testid='stExpander'] [data-testid='stDataFrame']").wait_for(
+            timeout=30_000
+        )
         screenshot(page, ARTIFACTS / "review-accepted-laptop.png")
         assert page.locator("[data-testid='stException']").count() == 0
         assert unexpected(errors, "updates") == []
