@@ -19,7 +19,8 @@ LABELS = {
     "place_facts": ("label_zh", "label_en"),
 }
 MARK = ("（待核实）", " (unverified)")
-DECIDED = (ACCEPTED, "rejected")
+REJECTED = "rejected"
+DECIDED = (ACCEPTED, REJECTED)
 STALE = "stale"
 
 

@@ -39,7 +39,7 @@ def _proposal(row: pd.Series, lang: str) -> str | None:
                 key=f"updates_reject_{proposal_id}",
                 icon=":material/close:",
             ):
-                return "rejected"
+                return review.REJECTED
     return None
 
 
