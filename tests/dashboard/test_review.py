@@ -4,9 +4,11 @@ the briefing; and the review list's wording of each proposal, checked against it
 import pandas as pd
 import pytest
 
-from dashboard import review
+from dashboard import data, geo, review
 from dashboard.briefing import briefing_html
 from dashboard.components.charts import lines
+from dashboard.components.metric_chart import DOWNLOAD_COLUMNS
+from dashboard.components.provenance import csv_bytes
 
 # "2025年，准东完成煤炭产量2.65亿吨，占全疆的44%" (tests/fixtures/zhundong_2026_05.txt) beside
 # "2024年，准东完成煤炭产量2.4亿吨" (the seed report 003).
@@ -210,3 +212,34 @@ def test_line_values_stay_inside_the_plot_and_apart():
     assert list(upper.textposition) == ["top right", "top left"]
     assert lower.cliponaxis is False
     assert figure.layout.yaxis.range == (0, 3373 * 1.3)
+
+
+def test_a_proposed_project_is_marked_in_its_map_tooltip(curated_dir):
+    # read as the dashboard reads it
+    projects = pd.read_csv(
+        curated_dir / "projects.csv", encoding="utf-8-sig", dtype=data._TEXT_COLUMNS
+    )
+    places = pd.read_csv(curated_dir / "places.csv", encoding="utf-8-sig")
+    placed = projects[projects["park"].fillna("") != ""].index[0]
+    status = ["seed"] * len(projects)
+    status[projects.index.get_loc(placed)] = "proposed"
+    shown = review.for_screen(projects.assign(review_status=status), "projects", hosted=False)
+    rows = geo.project_rows(shown, places, "zh")
+    marked = [tip for tip in rows["tooltip"] if "（待核实）" in tip]
+    assert len(marked) == 1 and marked[0].startswith(projects.loc[placed, "name_zh"] + "（待核实）")
+    hosted = review.for_screen(projects.assign(review_status=status), "projects", hosted=True)
+    published_rows = geo.project_rows(hosted, places, "zh")
+    assert len(published_rows) == len(rows) - 1  # the project's seed rows stay
+    assert not any("待核实" in tip for tip in published_rows["tooltip"])
+
+
+def test_chart_downloads_carry_the_review_status():
+    rows = pd.DataFrame(
+        [
+            {column: "" for column in DOWNLOAD_COLUMNS} | {"metric_id": "coal_output"},
+            {column: "" for column in DOWNLOAD_COLUMNS} | {"metric_id": "coal_output"},
+        ]
+    ).assign(review_status=["seed", "proposed"])
+    text = csv_bytes(rows[DOWNLOAD_COLUMNS]).decode("utf-8-sig")
+    assert text.splitlines()[0].endswith(",review_status")
+    assert text.splitlines()[2].endswith(",proposed")
