@@ -516,6 +516,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Recorded decisions that no longer match a figure (a report or the catalog changed), "
         "{n} in all; review them again: {labels}",
     ),
+    "review_waiting": ("{n} 项数据待核实", "{n} rows await review"),
     "decision_accepted": ("已接受", "accepted"),
     "decision_rejected": ("已驳回", "rejected"),
     "briefing_unverified": (

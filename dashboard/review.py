@@ -75,6 +75,15 @@ def chart_mark(status: object, lang: str) -> str:
     return "<br>" + pick(MARK, lang).strip(" （）()") if status == PROPOSED else ""
 
 
+def waiting_by_report(*tables: pd.DataFrame) -> dict[str, int]:
+    """How many rows of each report wait for review, over the tables given."""
+    counts: dict[str, int] = {}
+    for frame in tables:
+        for report_id in frame.loc[is_proposed(frame), "report_id"]:
+            counts[report_id] = counts.get(report_id, 0) + 1
+    return counts
+
+
 # --- the review list of /updates ---------------------------------------------------------------
 
 

@@ -243,3 +243,14 @@ def test_chart_downloads_carry_the_review_status():
     text = csv_bytes(rows[DOWNLOAD_COLUMNS]).decode("utf-8-sig")
     assert text.splitlines()[0].endswith(",review_status")
     assert text.splitlines()[2].endswith(",proposed")
+
+
+def test_rows_awaiting_review_are_counted_per_report():
+    metrics = pd.DataFrame(
+        {"report_id": ["003", "004", "004"], "review_status": ["seed", "proposed", "proposed"]}
+    )
+    projects = pd.DataFrame(
+        {"report_id": ["004", "005"], "review_status": ["proposed", "accepted"]}
+    )
+    assert review.waiting_by_report(metrics, projects) == {"004": 3}
+    assert review.waiting_by_report(metrics.drop(columns="review_status")) == {}

@@ -166,3 +166,13 @@ def test_a_refused_decision_is_said_and_the_proposal_stays(workspace, monkeypatc
     assert not test.exception and not test.success
     assert test.error[0].value.startswith("未能记录决定：")
     assert f"updates_accept_{first['proposal_id']}" in {b.key for b in test.button}
+
+
+def test_sources_page_says_how_many_rows_of_a_report_await_review(workspace):
+    _, out, _ = workspace
+    rows = read_csv(out / "metrics.csv") + read_csv(out / "projects.csv")
+    waiting = sum(row.get("review_status") == "proposed" for row in rows)
+    test = open_page(AppTest.from_file(HOME, default_timeout=90).run(), "sources")
+    assert not test.exception
+    badges = [m.value for m in test.markdown if "待核实" in m.value]
+    assert len(badges) == 1 and f"{waiting} 项数据待核实" in badges[0]
