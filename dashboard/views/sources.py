@@ -23,10 +23,11 @@ st.title(t("page_sources", lang))
 st.subheader(t("reports_list", lang))
 for row in reports.itertuples():
     with st.container(border=True):
+        subtitle = row.lead_subtitle if isinstance(row.lead_subtitle, str) else ""
         headline = (
             row.lead_headline_en
             if lang == "en"
-            else f"《{row.lead_headline}》——{row.lead_subtitle}"
+            else f"《{row.lead_headline}》" + (f"——{subtitle}" if subtitle else "")
         )
         st.markdown(
             f"**{row.report_date}** · "

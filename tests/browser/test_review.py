@@ -88,12 +88,15 @@ def test_review_list_reads_at_every_width(browser, review_server, lang, width):
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize(("path", "width"), [("", 390), ("coal-power", 1366)])
-def test_a_proposed_value_is_marked(browser, review_server, path, width):
+@pytest.mark.parametrize(
+    ("path", "width", "mark"),
+    [("", 390, "（待核实）"), ("coal-power", 1366, "（待核实）"), ("sources", 390, "项数据待核实")],
+)
+def test_a_proposed_value_is_marked(browser, review_server, path, width, mark):
     url, _ = review_server
     context, page, errors = open_page(browser, f"{url}/{path}", width)
     try:
-        page.get_by_text("（待核实）").first.wait_for(timeout=60_000)
+        page.get_by_text(mark).first.wait_for(timeout=60_000)
         name = path or "overview"
         screenshot(page, ARTIFACTS / f"review-{name}-{'phone' if width == 390 else 'laptop'}.png")
         assert page.locator("[data-testid='stException']").count() == 0

@@ -176,3 +176,5 @@ def test_sources_page_says_how_many_rows_of_a_report_await_review(workspace):
     assert not test.exception
     badges = [m.value for m in test.markdown if "待核实" in m.value]
     assert len(badges) == 1 and f"{waiting} 项数据待核实" in badges[0]
+    # a report added without a subtitle shows its headline alone
+    assert not any("——nan" in m.value for m in test.markdown)
