@@ -16,6 +16,7 @@ from dashboard.calc import (
 )
 from dashboard.fmt import beijing, percent, quantity, scaled
 from dashboard.i18n import PRODUCT_BY_NAME, PRODUCTS, STATUS, pick, t
+from dashboard.review import is_proposed, published
 from dashboard.target_text import (
     current_text,
     reading_text,
@@ -239,7 +240,10 @@ def briefing_html(
     lang: str,
     report: str = LATEST,
 ) -> str:
-    """The whole briefing as one HTML document."""
+    """The whole briefing as one HTML document, of published rows only: officials get verified
+    numbers; the rows still waiting for review are counted, never shown."""
+    waiting = int(is_proposed(metrics).sum() + is_proposed(projects).sum())
+    metrics, projects = published(metrics), published(projects)
     chosen = rows_for_report(metrics, report, "metric_id")
     made = f"{beijing()} {t('beijing_time', lang)}"
     title = _e(t("briefing_title", lang))
@@ -247,6 +251,7 @@ def briefing_html(
         f"<!doctype html><html lang={'en' if lang == 'en' else 'zh-CN'}><head><meta charset=utf-8>",
         f"<title>{title}</title><style>{STYLE}</style></head><body><h1>{title}</h1>",
         f"<p class=meta>{_e(t('briefing_made', lang, made=made))}</p>",
+        f"<p class=meta>{_e(t('briefing_unverified', lang, n=waiting))}</p>" if waiting else "",
         _targets_section(targets, projects, metrics, reports, lang),
         _chemicals_section(targets, latest_projects(projects, report), reports, lang),
     ]

@@ -208,6 +208,7 @@ def what_changed(
             "after": row.status,
             "after_words": row.status_raw,
             "quote": row.quote,
+            "review_status": getattr(row, "review_status", "seed"),
         }
         if not named_before:
             rows.append({"kind": "new_project", "before": "", **base})
@@ -236,6 +237,7 @@ def what_changed(
             "display_unit": row.display_unit,
             "qualifier": row.qualifier,
             "quote": row.quote,
+            "review_status": getattr(row, "review_status", "seed"),
         }
         if history.empty:
             rows.append({"kind": "new_metric", "before": "", **base})

@@ -6,7 +6,8 @@ folder), shared by all sessions.
 
 Where things live can be set in the environment: `ZHUNDONG_SEEDS` (the reports), `ZHUNDONG_DATA`
 (the tables). With `ZHUNDONG_HOSTED=1` the app never writes into the repository: tables it has to
-build go to a temporary folder, and adding reports is switched off.
+build go to a temporary folder, adding reports and deciding on proposals are switched off, and
+metrics and projects come without their proposed rows (a local copy shows them, marked).
 """
 
 import hashlib
@@ -20,7 +21,9 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
+from dashboard import review
 from data_prep import CURATED_DIR, PACKAGE_DIR, SEEDS_DIR
+from data_prep import review as data_review
 from data_prep.add import add_report, prepare, trial_tables
 from data_prep.build import build
 from data_prep.errors import InputError
@@ -35,6 +38,12 @@ _TEXT_COLUMNS = {
     "qualifier": str,
     "per": str,
     "unit": str,
+    "review_status": str,
+    "proposal_id": str,
+    "current_report_id": str,
+    "target_id": str,
+    "decision": str,
+    "decided_on": str,
 }
 _CATALOG_FILES = [
     PACKAGE_DIR / "catalog.toml",
@@ -93,12 +102,13 @@ def ensure_tables(spinner_text: str = "") -> str:
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def _read(name: str, built_at: str, folder: str) -> pd.DataFrame:
+def _read(name: str, built_at: str, folder: str, hosted: bool = False) -> pd.DataFrame:
     path = Path(folder) / f"{name}.csv"
     try:
-        return pd.read_csv(path, encoding="utf-8-sig", dtype=_TEXT_COLUMNS, keep_default_na=True)
+        frame = pd.read_csv(path, encoding="utf-8-sig", dtype=_TEXT_COLUMNS, keep_default_na=True)
     except (OSError, ValueError) as error:
         raise TablesError(f"{path.name}: {error}") from None
+    return review.for_screen(frame, name, hosted)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -111,8 +121,32 @@ def _read_text(source: str, built_at: str, folder: str) -> str:
 
 
 def table(name: str) -> pd.DataFrame:
-    """One curated table (metrics, targets, projects, figures, articles, reports, places...)."""
-    return _read(name, ensure_tables(), str(curated_dir()))
+    """One curated table (metrics, targets, projects, figures, articles, reports, places...).
+    Metrics and projects always have a review_status; on the hosted link they hold published
+    rows only, on a local copy proposed rows too, their labels marked 待核实 / unverified."""
+    return _read(name, ensure_tables(), str(curated_dir()), hosted())
+
+
+def proposals() -> pd.DataFrame:
+    """Every proposal with its decision (data_prep.review.PROPOSAL_COLUMNS); none from tables
+    built before review."""
+    built_at, folder = ensure_tables(), curated_dir()
+    if not (folder / "proposals.csv").is_file():
+        return pd.DataFrame(columns=data_review.PROPOSAL_COLUMNS)
+    return _read("proposals", built_at, str(folder), hosted())
+
+
+def decide(proposal_ids: list[str], decision: str) -> list[dict[str, str]]:
+    """Accept or reject proposals (the command line's code path, which records the decision in
+    the seeds and rebuilds); returns the proposals decided. Raises InputError for an unknown id,
+    and always on the hosted link, which never writes."""
+    if hosted():
+        raise InputError(data_review.DECISIONS_FILE, "decisions cannot be made on the hosted link")
+    decided = data_review.decide(proposal_ids, decision, seeds_dir(), curated_dir())
+    _read.clear()
+    _read_text.clear()
+    _preview.clear()
+    return decided
 
 
 def text(source: str) -> str:

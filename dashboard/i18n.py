@@ -472,6 +472,57 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "在共享的服务器上，只有输入密码的人才能添加报道。",
         "On a shared server only those with the password can add reports.",
     ),
+    # Review of proposals on /updates, and the count of unverified rows in the briefing.
+    "review_title": ("待核实的数据", "Figures awaiting review"),
+    "updates_add": ("添加报道", "Add a report"),
+    "review_intro": (
+        "新报道中的这些数字尚未核实：本机显示时标注“待核实”，共享链接和简报不显示。"
+        "请对照原句，接受或驳回。",
+        "These figures of new reports are not verified yet: this copy shows them marked "
+        "“unverified”; the shared link and the briefing leave them out. Check each against "
+        "its sentence, then accept or reject it.",
+    ),
+    "review_none": ("没有待核实的数据。", "No figures await review."),
+    "review_report": ("报道：{report}", "Report: {report}"),
+    "review_confidence": ("可信度：{level}", "Confidence: {level}"),
+    "review_beside": ("已发布：{text}", "Published: {text}"),
+    "review_relation_new": ("未报道", "not reported"),
+    "review_relation_follows": (
+        "{value}（{year}年），此数为其后续年份",
+        "{value} ({year}); this is for a later year",
+    ),
+    "review_relation_replaces": (
+        "{value}（{year}年），同一年份，此数将替换它",
+        "{value} ({year}); same year, this would replace it",
+    ),
+    "review_relation_repeats": (
+        "{value}（{year}年），与此数相同",
+        "{value} ({year}); the same as this",
+    ),
+    "review_relation_earlier": (
+        "{value}（{year}年），此数年份更早，不替换它",
+        "{value} ({year}); this is for an earlier year and replaces nothing",
+    ),
+    "review_accept": ("接受", "Accept"),
+    "review_reject": ("驳回", "Reject"),
+    "review_accepted": ("已接受：{labels}", "Accepted: {labels}"),
+    "review_rejected": ("已驳回：{labels}", "Rejected: {labels}"),
+    "review_failed": ("未能记录决定：{reason}", "The decision was not recorded: {reason}"),
+    "review_decided": ("已处理的提议（{n}）", "Decided proposals ({n})"),
+    "review_decision": ("决定", "Decision"),
+    "review_decided_on": ("日期", "Date"),
+    "review_stale": (
+        "{n} 项已记录的决定找不到对应的数字（报道或指标目录已改动），请重新核实：{labels}",
+        "Recorded decisions that no longer match a figure (a report or the catalog changed), "
+        "{n} in all; review them again: {labels}",
+    ),
+    "review_waiting": ("{n} 项数据待核实", "{n} rows await review"),
+    "decision_accepted": ("已接受", "accepted"),
+    "decision_rejected": ("已驳回", "rejected"),
+    "briefing_unverified": (
+        "另有 {n} 行新报道数据待核实，未列入本简报。",
+        "{n} more rows of new reports await review and are not in this briefing.",
+    ),
 }
 
 RELEVANCE = {

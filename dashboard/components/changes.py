@@ -8,6 +8,7 @@ from dashboard.components import charts
 from dashboard.components.provenance import source_line, sources_and_data
 from dashboard.fmt import quantity, scaled
 from dashboard.i18n import STATUS, pick, t
+from dashboard.review import MARK, chart_mark, is_proposed
 
 KINDS = {
     "new_project": ("新项目", "new project"),
@@ -97,13 +98,18 @@ def trend_chart(rows: pd.DataFrame, reports: pd.DataFrame, lang: str, key: str) 
         items = []
         for _, metric_rows in group.groupby("metric_id", sort=False):
             first = metric_rows.iloc[0]
+            # the first label is unmarked when only a later value waits for review
+            name = series_name(first, lang)
+            if is_proposed(metric_rows).any() and not name.endswith(pick(MARK, lang)):
+                name += pick(MARK, lang)
             items.append(
                 {
-                    "name": series_name(first, lang),
+                    "name": name,
                     "x": list(metric_rows["when"]),
                     "y": [scaled(float(v), display_unit, lang)[0] for v in metric_rows["value"]],
                     "text": [
                         quantity(r.value, r.display_unit, lang, r.qualifier)
+                        + chart_mark(getattr(r, "review_status", ""), lang)
                         for r in metric_rows.itertuples()
                     ],
                     "quotes": list(metric_rows["quote"]),

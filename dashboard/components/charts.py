@@ -171,6 +171,23 @@ def sankey(
     return _style(figure, title, height=380)
 
 
+def _text_positions(series: list[dict], item: dict) -> list[str]:
+    """Where each value of a line is written: above its point when no other line is higher at
+    that x, else below (two lines close together do not write over each other); the first and
+    last values turned inward, so that the plot's edge does not cut them."""
+    highest: dict[object, float] = {}
+    for other in series:
+        for x, y in zip(other["x"], other["y"], strict=True):
+            highest[x] = max(highest.get(x, y), y)
+    count = len(item["x"])
+    positions = []
+    for index, (x, y) in enumerate(zip(item["x"], item["y"], strict=True)):
+        vertical = "top" if y >= highest[x] else "bottom"
+        side = "right" if index == 0 and count > 1 else "left" if index == count - 1 else "center"
+        positions.append(f"{vertical} {side}" if count > 1 else f"{vertical} center")
+    return positions
+
+
 def lines(series: list[dict], title: str, axis_title: str) -> go.Figure:
     """One line per series over report dates or years; each: name, x, y, text, quotes."""
     figure = go.Figure()
@@ -181,7 +198,8 @@ def lines(series: list[dict], title: str, axis_title: str) -> go.Figure:
             y=item["y"],
             text=item["text"],
             mode="lines+markers+text",
-            textposition="top center",
+            textposition=_text_positions(series, item),
+            cliponaxis=False,
             line={"color": COLORS[index % len(COLORS)], "width": 2.5},
             showlegend=True,
             customdata=[hover_text(quote) for quote in item["quotes"]],
@@ -190,7 +208,11 @@ def lines(series: list[dict], title: str, axis_title: str) -> go.Figure:
             + ": %{text}<br><br>%{customdata}<extra></extra>",
         )
     figure.update_xaxes(type="category")
-    figure.update_yaxes(rangemode="tozero")
+    highest = max((y for item in series for y in item["y"]), default=0)
+    if highest > 0:  # room above the highest point for its value, on two lines when marked
+        figure.update_yaxes(range=[0, highest * 1.3])
+    else:
+        figure.update_yaxes(rangemode="tozero")
     _with_room_for_legend(_style(figure, title, height=340))
     unit_on_top(figure, axis_title)
     return figure

@@ -23,9 +23,10 @@ SHOWN_METRICS = [metric_id for kind, *ids in CARDS if kind == "metric" for metri
 def _metric_text(
     metrics: pd.DataFrame, labels: pd.DataFrame, metric_id: str, lang: str
 ) -> tuple[str, str]:
-    named = metric(labels, metric_id)
-    label = "" if named is None else pick((named["label_zh"], named["label_en"]), lang)
     row = metric(metrics, metric_id)
+    # The label of the row shown (marked 待核实 when it waits for review), else the usual one.
+    named = metric(labels, metric_id) if row is None else row
+    label = "" if named is None else pick((named["label_zh"], named["label_en"]), lang)
     if row is None:
         return label, "–"
     return label, quantity(

@@ -23,6 +23,7 @@ DOWNLOAD_COLUMNS = [
     "quote",
     "source",
     "report_date",
+    "review_status",
 ]
 
 

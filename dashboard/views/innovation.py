@@ -12,6 +12,7 @@ from dashboard.components.provenance import quotes, source_line, sources_and_dat
 from dashboard.context import current
 from dashboard.fmt import quantity
 from dashboard.i18n import pick, t
+from dashboard.review import chart_mark
 
 PLATFORM_STATUS = {
     "built": ("已建成", "built"),
@@ -67,7 +68,10 @@ for _, rows in over_time.groupby("metric_id", sort=False):
             "name": pick((rows.iloc[0]["label_zh"], rows.iloc[0]["label_en"]), lang),
             "x": list(rows["report_date"]),
             "y": list(rows["value"]),
-            "text": [quantity(v, "个", lang) for v in rows["value"]],
+            "text": [
+                quantity(v, "个", lang) + chart_mark(s, lang)
+                for v, s in zip(rows["value"], rows["review_status"], strict=True)
+            ],
             "quotes": list(rows["quote"]),
         }
     )
@@ -81,7 +85,17 @@ sources_and_data(
     over_time,
     lang,
     over_time[
-        ["metric_id", "label_zh", "label_en", "value", "unit", "report_date", "quote", "source"]
+        [
+            "metric_id",
+            "label_zh",
+            "label_en",
+            "value",
+            "unit",
+            "report_date",
+            "quote",
+            "source",
+            "review_status",
+        ]
     ],
     "cluster_goals",
     "innovation_clusters",

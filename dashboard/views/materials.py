@@ -11,6 +11,7 @@ from dashboard.components.provenance import source_line, sources_and_data
 from dashboard.context import current
 from dashboard.fmt import quantity
 from dashboard.i18n import t
+from dashboard.review import mark
 
 view = current()
 lang = view.lang
@@ -53,7 +54,10 @@ else:
     for key in node_keys:
         behind = next((link[3] for link in links if link[1] == key and link[3]), "")
         row = metric(metrics, behind) if behind else None
-        value = f" {quantity(row['value'], row['display_unit'], lang)}" if row is not None else ""
+        value = ""
+        if row is not None:
+            shown = quantity(row["value"], row["display_unit"], lang)
+            value = f" {shown}{mark(row['review_status'], lang)}"
         node_names.append(t(key, lang) + value)
     merged: dict[tuple[int, int], list] = {}
     for source, target, width, metric_id in links:
@@ -106,6 +110,7 @@ else:
                 "quote",
                 "source",
                 "report_date",
+                "review_status",
             ]
         ],
         "material_chains",

@@ -10,21 +10,24 @@ from dashboard.components.provenance import downloads, ledger_for_display
 from dashboard.components.text import article_pieces, escape_markdown, figure_spans, mark_figures
 from dashboard.context import current
 from dashboard.i18n import LEDGER_HEADERS, RELEVANCE, pick, t
+from dashboard.review import waiting_by_report
 
 view = current()
 lang = view.lang
 reports = data.table("reports")
 articles = data.table("articles")
 figures = data.table("figures")
+waiting = waiting_by_report(data.table("metrics"), data.table("projects"))
 st.title(t("page_sources", lang))
 
 st.subheader(t("reports_list", lang))
 for row in reports.itertuples():
     with st.container(border=True):
+        subtitle = row.lead_subtitle if isinstance(row.lead_subtitle, str) else ""
         headline = (
             row.lead_headline_en
             if lang == "en"
-            else f"《{row.lead_headline}》——{row.lead_subtitle}"
+            else f"《{row.lead_headline}》" + (f"——{subtitle}" if subtitle else "")
         )
         st.markdown(
             f"**{row.report_date}** · "
@@ -36,6 +39,8 @@ for row in reports.itertuples():
             f"{pick((row.date_basis_zh, row.date_basis), lang)} · {row.source}"
             f" · sha256 {row.sha256[:12]}…"
         )
+        if row.report_id in waiting:  # on a local copy: rows of this report not yet reviewed
+            st.badge(t("review_waiting", lang, n=waiting[row.report_id]), color="orange")
 
 report_ids = list(reports["report_id"])
 default = view.report if view.report in report_ids else report_ids[-1]

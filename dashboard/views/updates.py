@@ -1,5 +1,6 @@
-"""Updates: add a report by upload or paste, see its cleaned text with every figure marked and the
-rows it would add, then save it (the same code path as `python -m data_prep add`)."""
+"""Updates: review the figures new reports propose (accept or reject, the same code path as
+`python -m data_prep review`); add a report by upload or paste, see its cleaned text with every
+figure marked and the rows it would add, then save it (as `python -m data_prep add`)."""
 
 import hashlib
 
@@ -7,7 +8,8 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import data
-from dashboard.components.text import mark_figures
+from dashboard.components.review_list import review_list
+from dashboard.components.text import escape_markdown, mark_figures
 from dashboard.context import current
 from dashboard.fmt import beijing_today, quantity
 from dashboard.i18n import STATUS, pick, refusal, t
@@ -26,6 +28,28 @@ def refused(error: InputError, name: str) -> None:
 
 
 st.title(t("page_updates", lang))
+done = st.session_state.pop("updates_decided", None)
+if done:  # decided on the run before, which reran the app so that every table shows it
+    decision, names = done
+    labels = ("、" if lang == "zh" else ", ").join(pick(pair, lang) for pair in names)
+    st.success(t(f"review_{decision}", lang, labels=escape_markdown(labels)))
+chosen = review_list(data.proposals(), data.table("reports"), lang)
+if chosen:
+    proposal_id, decision = chosen
+    try:
+        decided = data.decide([proposal_id], decision)
+    except InputError as error:
+        reason = refusal(error.code, error.params, error.message, lang)
+        st.error(t("review_failed", lang, reason=reason))
+    except OSError as error:  # the seeds or tables cannot be written: nothing was changed
+        st.error(t("review_failed", lang, reason=f"{error.filename}: {error.strerror}"))
+    else:
+        names = [(row.get("label_zh", ""), row.get("label_en", "")) for row in decided]
+        st.session_state["updates_decided"] = (decision, names)
+        st.rerun()
+
+st.divider()
+st.subheader(t("updates_add", lang))
 st.caption(t("updates_intro", lang))
 try:
     load_reports(data.seeds_dir())
