@@ -487,6 +487,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "review_confidence": ("可信度：{level}", "Confidence: {level}"),
     "review_beside": ("已发布：{text}", "Published: {text}"),
     "review_relation_new": ("未报道", "not reported"),
+    "refusal_no_proposal": (
+        "没有编号为 {ids} 的待核实数据（表格可能已重建，请刷新页面）",
+        "no proposal {ids} (the tables may have been rebuilt: reload the page)",
+    ),
+    "refusal_second_value": (
+        "{metric} 在报道{report}中{year}年的数值已接受了另一条（{other}），请先驳回它",
+        "another value ({other}) of {metric} for {year} in report {report} is already "
+        "accepted: reject it first",
+    ),
+    "review_relation_new_project": ("新项目，此前未报道", "a new project, not reported before"),
+    "review_relation_project": (
+        "该项目此前：{stage}（报道{report}）",
+        "the project before: {stage} (report {report})",
+    ),
     "review_relation_follows": (
         "{value}（{year}年），此数为其后续年份",
         "{value} ({year}); this is for a later year",

@@ -125,6 +125,10 @@ def value_text(row: pd.Series, lang: str) -> str:
         row["qualifier"] if _present(row["qualifier"]) else "",
         row["value_high"],
     )
+    if _is_project(row):
+        # a project's capacity with the stage word its sentence states: "160万吨 · 建成投产"
+        stage = str(row["stage"]) if _present(row.get("stage")) else ""
+        return f"{shown} · {stage}" if stage else shown
     if row.get("year_basis") == "report date" or not _present(row["year"]):
         when = t("as_reported", lang, date=row["report_date"])
     else:
@@ -132,10 +136,21 @@ def value_text(row: pd.Series, lang: str) -> str:
     return f"{shown} ({when})" if lang == "en" else f"{shown}（{when}）"
 
 
+def _is_project(row: pd.Series) -> bool:
+    return str(row.get("target_type", "metric")) in ("project", "new_project")
+
+
 def published_text(row: pd.Series, lang: str) -> str:
     """The published value a proposal stands beside, and how: it follows, replaces or repeats
     it, or is older; "未报道" when nothing is published for the measure."""
     relation = row["relation"] if _present(row["relation"]) else "new"
+    if str(row.get("target_type")) == "new_project":
+        return t("review_relation_new_project", lang)
+    if _is_project(row):
+        stage = row.get("current_stage")
+        if not _present(stage):
+            return t("review_relation_new", lang)
+        return t("review_relation_project", lang, stage=stage, report=row["current_report_id"])
     if relation == "new" or not _present(row["current_value"]):
         return t("review_relation_new", lang)
     current = quantity(float(row["current_value"]), row["display_unit"], lang)

@@ -441,6 +441,7 @@ NEW_PROJECT_PRODUCTS = (
     "兰炭",
 )
 _CAPACITY_UNITS = ("吨", "立方米")
+_PROJECT_DISPLAY = {"吨": "万吨", "立方米": "亿立方米"}
 
 
 def _product_in(text: str, product: str) -> bool:
@@ -604,7 +605,7 @@ def project_proposals(
                     "unit": figure["unit"],
                     "per": figure["per"],
                     "qualifier": figure["qualifier"],
-                    "display_unit": "",
+                    "display_unit": _PROJECT_DISPLAY.get(str(figure["unit"]), ""),
                     "raw": figure["raw"],
                     "year": "",
                     "year_basis": "",

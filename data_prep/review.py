@@ -377,7 +377,9 @@ def decide(
     known = {row["proposal_id"]: row for row in read_csv(table) if row["decision"] != "stale"}
     unknown = [pid for pid in proposal_ids if pid not in known]
     if unknown:
-        raise InputError(table, f"no proposal {', '.join(unknown)}", code="no_proposal")
+        raise InputError(
+            table, f"no proposal {', '.join(unknown)}", code="no_proposal", ids=", ".join(unknown)
+        )
     decisions = load_decisions(seeds_dir)
     chosen = [known[pid] for pid in proposal_ids]
     if decision == "accepted":
@@ -435,6 +437,9 @@ def _refuse_second(
                 code="second_value",
                 proposal=row["proposal_id"],
                 other=other,
+                metric=row["target_id"],
+                report=row["report_id"],
+                year=row["year"],
             )
         taken[slot(row)] = row["proposal_id"]
 

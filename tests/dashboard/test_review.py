@@ -254,3 +254,27 @@ def test_rows_awaiting_review_are_counted_per_report():
     )
     assert review.waiting_by_report(metrics, projects) == {"004": 3}
     assert review.waiting_by_report(metrics.drop(columns="review_status")) == {}
+
+
+# "山能化工、东明塑胶共160万吨煤制烯烃项目建成投产" beside 003's "加快推进…重点项目".
+OLEFINS_OPERATING = {
+    "target_type": "project",
+    "label_zh": "山能化工、东明塑胶煤制烯烃项目",
+    "value": 1.6e6,
+    "display_unit": "万吨",
+    "raw": "160万吨",
+    "year": float("nan"),
+    "stage": "建成投产",
+    "current_stage": "加快推进",
+    "current_report_id": "003",
+    "current_value": 1.6e6,
+}
+
+
+def test_a_project_proposal_shows_its_stage_beside_the_published_one():
+    row = proposal(**OLEFINS_OPERATING)
+    assert review.value_text(row, "zh") == "160万吨 · 建成投产"
+    assert review.published_text(row, "zh") == "该项目此前：加快推进（报道003）"
+    assert review.published_text(row, "en") == "the project before: 加快推进 (report 003)"
+    new = proposal(**{**OLEFINS_OPERATING, "target_type": "new_project", "current_stage": ""})
+    assert review.published_text(new, "zh") == "新项目，此前未报道"
