@@ -37,7 +37,10 @@ def test_upload_preview_and_save(browser, scratch_server):
         page.get_by_role("button", name="保存为新报道").click()
         page.get_by_text("已保存为报道 004").wait_for(timeout=60_000)
         # The footer under the page names the report just saved, without a reload.
-        page.get_by_text("《准东开发区一季度“开门红”》").wait_for(timeout=30_000)
+        footer = page.get_by_text("资料来源：").filter(has_text="《准东开发区一季度“开门红”》")
+        footer.wait_for(timeout=30_000)
+        # and the review list above offers the report's figures for review
+        page.get_by_text("报道：").filter(has_text="准东开发区一季度").wait_for(timeout=30_000)
         screenshot(page, ARTIFACTS / "updates-saved-laptop.png")
         assert page.locator("[data-testid='stException']").count() == 0
         assert unexpected(errors, "updates") == []
