@@ -188,7 +188,13 @@ def what_changed(
     revised (a metric for the same year with another value), new_value (a metric reported for a
     later year or period), new_metric (reported for the first time).
     """
-    order = report_order(reports)
+    # A report with no rows here (on the hosted link: all its rows await review) says nothing yet.
+    with_rows = set(metrics["report_id"].astype(str)) | set(projects["report_id"].astype(str))
+    order = [report_id for report_id in report_order(reports) if str(report_id) in with_rows]
+    if not order or (
+        report != LATEST and report not in order and report in reports["report_id"].values
+    ):
+        return pd.DataFrame([])
     current = order[-1] if report == LATEST or report not in order else report
     earlier = order[: order.index(current)]
     rows: list[dict] = []

@@ -195,3 +195,14 @@ def test_timelines_plot_only_what_the_reports_state(tables):
     path = required_path(next(workers.itertuples()))
     assert [year for year, _ in path] == [2025.0, 2026.0, 2027.0]
     assert path[0][1] == pytest.approx(30000) and path[-1][1] == pytest.approx(100000)
+
+
+def test_a_report_whose_rows_all_await_review_changes_nothing_yet(tables):
+    # On the hosted link a newly added report's proposed rows are left out: it has no rows, so
+    # "what changed" compares the newest report that has, not an empty one.
+    reports = pd.concat(
+        [tables["reports"], pd.DataFrame([{"report_id": "004", "report_date": "2026-05"}])]
+    )
+    newest = what_changed(tables["metrics"], tables["projects"], reports)
+    assert newest.attrs.get("previous_id") == "000"  # 003 against 000, as before 004 came
+    assert what_changed(tables["metrics"], tables["projects"], reports, "004").empty
