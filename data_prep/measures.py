@@ -153,7 +153,7 @@ def sentence_bindings(rows: list[dict]) -> list[Binding]:
         )
         previous_end = end
     bindings: list[Binding] = []
-    quantities: list[tuple[int, dict, str]] = []  # (part start, row, subject text)
+    quantities: list[tuple[int, Binding]] = []  # (part start, the quantity's own binding)
     previous_relation = ""
     index = 0
     while index < len(items):
@@ -166,13 +166,14 @@ def sentence_bindings(rows: list[dict]) -> list[Binding]:
                 # "占全疆煤炭预测储量2.19万亿吨的17.8%": the whole a share is of, not a measure
                 bindings.append(Binding(row, row, subject, "whole", clause, "own", sub_part))
             else:
-                quantities.append((part, row, subject))
                 bindings.append(Binding(row, row, subject, "", clause, "own", sub_part))
+                quantities.append((part, bindings[-1]))
             previous_relation = ""
             index += 1
             continue
         relation = _relation(context, previous_relation)
-        earlier = [(anchor, subject) for start, anchor, subject in quantities if start == part]
+        # a ratio of a quantity takes its subject, and is a part where the quantity is (其中…)
+        earlier = [quantity for start, quantity in quantities if start == part]
         if _RESPECTIVELY in context:
             run = [items[index]]
             while (
@@ -182,9 +183,17 @@ def sentence_bindings(rows: list[dict]) -> list[Binding]:
             ):
                 run.append(items[index + len(run)])
             if len(earlier) >= len(run):
-                for (ratio, *_), (anchor, subject) in zip(run, earlier[-len(run) :], strict=True):
+                for (ratio, *_), quantity in zip(run, earlier[-len(run) :], strict=True):
                     bindings.append(
-                        Binding(ratio, anchor, subject, relation, clause, "respectively")
+                        Binding(
+                            ratio,
+                            quantity.figure,
+                            quantity.subject,
+                            relation,
+                            clause,
+                            "respectively",
+                            quantity.sub_part,
+                        )
                     )
             previous_relation = relation
             index += len(run)
@@ -194,25 +203,33 @@ def sentence_bindings(rows: list[dict]) -> list[Binding]:
         if _names_a_subject(context):
             bindings.append(Binding(row, row, context, relation, clause, "own"))
         elif earlier:
-            anchor, subject = earlier[-1]
-            bindings.append(Binding(row, anchor, subject, relation, clause, "follows"))
+            quantity = earlier[-1]
+            bindings.append(
+                Binding(
+                    row,
+                    quantity.figure,
+                    quantity.subject,
+                    relation,
+                    clause,
+                    "follows",
+                    quantity.sub_part,
+                )
+            )
     return [_with_part(binding, sentence) for binding in bindings]
 
 
 def _with_part(binding: Binding, sentence: str) -> Binding:
-    """The binding with its part of the sentence, and a ratio of a 其中 part marked as one."""
+    """The binding with its part of the sentence, up to the figure."""
     begin, end = _offset(binding.figure)
     start, _ = _clause_bounds(sentence, begin, end, _PART_MARKS)
-    sub_part = binding.sub_part or (
-        binding.anchor is not binding.figure
-        and _offset(binding.anchor)[0] >= 0
-        and sentence[: _offset(binding.anchor)[0]].rstrip().endswith(SUB_PART)
-    )
-    anchor_clause_start, _ = _clause_bounds(sentence, *_offset(binding.anchor), _CLAUSE_MARKS)
-    if binding.anchor is not binding.figure:
-        anchor_before = sentence[anchor_clause_start : _offset(binding.anchor)[0]]
-        sub_part = sub_part or anchor_before.lstrip().startswith(SUB_PART)
-    return replace(binding, part=sentence[start:end], sub_part=sub_part)
+    return replace(binding, part=sentence[start:end])
+
+
+def clause_of(row: dict) -> str:
+    """The clause that holds a ledger figure (between commas, semicolons, colons or 、)."""
+    sentence = str(row["sentence"])
+    start, end = _clause_bounds(sentence, *_offset(row), _CLAUSE_MARKS)
+    return sentence[start:end]
 
 
 def matches(binding: Binding, measure: Measure) -> str:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from data_prep import CURATED_DIR, SEEDS_DIR, meaning
 from data_prep.errors import InputError
-from data_prep.measures import Binding, Measure, bind
+from data_prep.measures import Binding, Measure, bind, clause_of
 from data_prep.reports import Report
 
 DECISIONS_FILE = "decisions.toml"
@@ -193,15 +193,6 @@ def article_text(article: dict, text: str) -> str:
     return "\n".join(parts)
 
 
-def _clause_text(row: dict) -> str:
-    sentence = str(row["sentence"])
-    begin = int(row["start"]) - int(row["sentence_start"])
-    end = int(row["end"]) - int(row["sentence_start"])
-    start = max(sentence.rfind(mark, 0, begin) for mark in "，,；;：:、") + 1
-    ends = [i for i in (sentence.find(mark, end) for mark in "，,；;：:、。") if i >= 0]
-    return sentence[start : min(ends) if ends else len(sentence)]
-
-
 def _paragraph_before(text: str, row: dict) -> str:
     start = int(row["start"])
     return text[text.rfind("\n", 0, start) + 1 : start]
@@ -241,7 +232,7 @@ def metric_proposals(
         # 约占全国的40%" is Xinjiang's share, whatever its own clause says
         scope = meaning.scope_in_context(
             binding.subject,
-            binding.clause if anchor is row else _clause_text(anchor),
+            binding.clause if anchor is row else clause_of(anchor),
             sentence_before,
             paragraph[: len(paragraph) - len(sentence_before)],
         )
@@ -268,7 +259,7 @@ def metric_proposals(
         target = f"metric:{measure.metric_id}"
         evidence = binding.clause
         if binding.anchor is not row:
-            evidence = f"{_clause_text(binding.anchor)}……{binding.clause}"
+            evidence = f"{clause_of(binding.anchor)}……{binding.clause}"
         rows.append(
             {
                 "proposal_id": proposal_key(report.report_id, target, str(row["raw"]), evidence),
