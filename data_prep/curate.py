@@ -546,11 +546,7 @@ def project_proposals(
                     (row for p, rows in known if p is project for row in rows),
                     key=lambda row: (str(row["report_date"]), str(row["report_id"])),
                 )
-                name_zh, name_en, product = (
-                    project["name_zh"],
-                    project["name_en"],
-                    project["product"],
-                )
+                name_zh, name_en = project["name_zh"], project["name_en"]
             else:
                 named_new = _new_project_name(figure)
                 if named_new is None:
@@ -570,10 +566,20 @@ def project_proposals(
                 target_type, target_id, name_en = "new_project", "", name_zh
                 latest = None
             kind = meaning.statement_kind(clause, lead)
-            target = f"{target_type}:{target_id}"
-            proposal_id = review.proposal_key(report.report_id, target, str(figure["raw"]), clause)
+            if kind != "fact":
+                reason_zh, reason_en = (
+                    f"{reason_zh}；{kind}：不改变阶段",
+                    f"{reason_en}; a {kind}: sets no stage",
+                )
+            found_as = review.proposal(
+                report,
+                figure,
+                f"{target_type}:{target_id}",
+                clause,
+                (confidence, reason_zh, reason_en),
+            )
             row = _project_row(
-                {**project, "project_id": target_id or f"new_{proposal_id}"},
+                {**project, "project_id": target_id or f"new_{found_as['proposal_id']}"},
                 report,
                 companies="",
                 capacity=figure["value"],
@@ -586,39 +592,19 @@ def project_proposals(
                 line=figure["line"],
                 _clause=(clause, lead),
                 review_status=review.PROPOSED,
-                proposal_id=proposal_id,
+                proposal_id=found_as["proposal_id"],
             )
             rows.append(row)
             sources.proposals.append(
                 {
-                    "proposal_id": proposal_id,
-                    "report_id": report.report_id,
-                    "report_date": report.report_date,
-                    "source": report.file,
-                    "article": figure["article"],
-                    "target_type": target_type,
-                    "target_id": target_id,
+                    **found_as,
                     "label_zh": name_zh,
                     "label_en": name_en,
-                    "value": figure["value"],
-                    "value_high": figure["value_high"],
-                    "unit": figure["unit"],
-                    "per": figure["per"],
-                    "qualifier": figure["qualifier"],
                     "display_unit": _PROJECT_DISPLAY.get(str(figure["unit"]), ""),
-                    "raw": figure["raw"],
                     "year": "",
                     "year_basis": "",
                     "scope": "zhundong",
                     "statement_kind": kind,
-                    "confidence": confidence,
-                    "confidence_level": review.level(confidence),
-                    "confidence_reason_zh": reason_zh
-                    + ("" if kind == "fact" else f"；{kind}：不改变阶段"),
-                    "confidence_reason_en": reason_en
-                    + ("" if kind == "fact" else f"; a {kind}: sets no stage"),
-                    "evidence": clause,
-                    "quote": figure["sentence"],
                     "relation": "new" if latest is None else "follows",
                     "current_value": latest["capacity"] if latest else "",
                     "current_year": "",
@@ -626,9 +612,6 @@ def project_proposals(
                     "current_stage": latest["status_raw"] if latest else "",
                     "current_report_id": latest["report_id"] if latest else "",
                     "current_quote": latest["quote"] if latest else "",
-                    "line": figure["line"],
-                    "start": figure["start"],
-                    "_product": product,
                 }
             )
     return rows
@@ -701,7 +684,6 @@ def build_projects(catalog: dict, sources: Sources) -> list[Row]:
 
     for row in sorted(proposed, key=likeliest):
         proposal = decided[str(row["proposal_id"])]
-        proposal.pop("_product", None)
         if proposal["decision"] == "rejected":
             continue
         sources.claimed.add((str(proposal["source"]), int(proposal["start"])))

@@ -256,45 +256,63 @@ def metric_proposals(
             _SYNONYM if word != measure.subjects[0] else (0.0, "", ""),
             _SEVERAL if counts[measure.metric_id] > 1 else (0.0, "", ""),
         )
-        target = f"metric:{measure.metric_id}"
         evidence = binding.clause
         if binding.anchor is not row:
             evidence = f"{clause_of(binding.anchor)}……{binding.clause}"
         rows.append(
             {
-                "proposal_id": proposal_key(report.report_id, target, str(row["raw"]), evidence),
-                "report_id": report.report_id,
-                "report_date": report.report_date,
-                "source": report.file,
-                "article": row["article"],
-                "target_type": "metric",
-                "target_id": measure.metric_id,
+                **proposal(
+                    report,
+                    row,
+                    f"metric:{measure.metric_id}",
+                    evidence,
+                    (confidence, reason_zh, reason_en),
+                ),
                 "label_zh": metric["label_zh"],
                 "label_en": metric["label_en"],
-                "value": row["value"],
-                "value_high": row["value_high"],
-                "unit": row["unit"],
-                "per": row["per"],
-                "qualifier": row["qualifier"],
                 "display_unit": metric["display_unit"],
-                "raw": row["raw"],
                 "year": about["year"],
                 "year_basis": about["year_basis"],
                 "scope": about["scope"],
                 "statement_kind": about["statement_kind"],
-                "confidence": confidence,
-                "confidence_level": level(confidence),
-                "confidence_reason_zh": reason_zh,
-                "confidence_reason_en": reason_en,
-                "evidence": evidence,
-                "quote": row["sentence"],
-                "line": row["line"],
-                "start": row["start"],
                 "_figure": row,
                 "_about": about,
             }
         )
     return rows
+
+
+def proposal(
+    report: Report, figure: dict, target: str, evidence: str, confidence: tuple[float, str, str]
+) -> dict:
+    """The fields every proposal has, from its report, its ledger figure, what it is proposed as
+    ("metric:coal_output", "project:olefins_160", "new_project:"), its evidence clause and its
+    (confidence, reason_zh, reason_en)."""
+    target_type, target_id = target.split(":", 1)
+    score, reason_zh, reason_en = confidence
+    return {
+        "proposal_id": proposal_key(report.report_id, target, str(figure["raw"]), evidence),
+        "report_id": report.report_id,
+        "report_date": report.report_date,
+        "source": report.file,
+        "article": figure["article"],
+        "target_type": target_type,
+        "target_id": target_id,
+        "value": figure["value"],
+        "value_high": figure["value_high"],
+        "unit": figure["unit"],
+        "per": figure["per"],
+        "qualifier": figure["qualifier"],
+        "raw": figure["raw"],
+        "confidence": score,
+        "confidence_level": level(score),
+        "confidence_reason_zh": reason_zh,
+        "confidence_reason_en": reason_en,
+        "evidence": evidence,
+        "quote": figure["sentence"],
+        "line": figure["line"],
+        "start": figure["start"],
+    }
 
 
 def with_decisions(
