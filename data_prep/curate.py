@@ -241,7 +241,7 @@ def meaning_of(figure: Row, report: Report, earlier: str = "") -> dict[str, obje
 def earlier_in_article(sources: Sources, figure: Row) -> str:
     """The figure's article from its headline up to the figure's sentence."""
     article = sources.articles.get(str(figure["article"]), {})
-    starts = [int(span.split(":")[0]) for span in str(article.get("spans", "")).split(";") if span]
+    starts = [start for start, _ in review.article_spans(article)]
     text = sources.texts.get(str(figure["source"]), "")
     return text[min(starts) : int(figure["sentence_start"])] if starts else ""
 

@@ -184,13 +184,14 @@ def about_elsewhere(article: dict, text: str) -> bool:
     return other > 2 * own
 
 
+def article_spans(article: dict) -> list[tuple[int, int]]:
+    """(start, end) of each part of an article row, from its "start:end:role;…" spans."""
+    spans = [span.split(":") for span in str(article.get("spans", "")).split(";")]
+    return [(int(span[0]), int(span[1])) for span in spans if len(span) == 3]
+
+
 def article_text(article: dict, text: str) -> str:
-    parts = []
-    for span in str(article.get("spans", "")).split(";"):
-        if span.count(":") == 2:
-            start, end, _ = span.split(":")
-            parts.append(text[int(start) : int(end)])
-    return "\n".join(parts)
+    return "\n".join(text[start:end] for start, end in article_spans(article))
 
 
 def _paragraph_before(text: str, row: dict) -> str:
