@@ -10,7 +10,6 @@ memory reported.
 import json
 import os
 import platform
-import random
 import statistics
 import subprocess
 import sys
@@ -70,7 +69,7 @@ import json, resource, sys, time
 started = time.perf_counter()
 from data_prep.build import build
 from pathlib import Path
-build(Path(sys.argv[1]))
+build(Path(sys.argv[1]) / "curated")
 elapsed = time.perf_counter() - started
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 print(json.dumps({"seconds": elapsed, "peak_mb": peak}))
@@ -122,6 +121,16 @@ def _child(code: str, *args: str) -> tuple[dict, float]:
     return json.loads(result.stdout.strip().splitlines()[-1]), time.perf_counter() - started
 
 
+def _runs(code: str, times: int, *args: str) -> list[tuple[dict, float]]:
+    """`code` run `times` times, each in a fresh process with a scratch folder as its first
+    argument: (what it printed, wall seconds) of each run."""
+    results = []
+    for _ in range(times):
+        with tempfile.TemporaryDirectory() as folder:
+            results.append(_child(code, folder, *args))
+    return results
+
+
 def _machine() -> str:
     cpu = platform.processor() or platform.machine()
     try:
@@ -140,27 +149,17 @@ def _summary(values: list[float]) -> str:
 
 
 def main() -> None:
-    random.seed(0)
-    build_wall, build_peak = [], []
-    for _ in range(RUNS):
-        with tempfile.TemporaryDirectory() as folder:
-            stats, wall = _child(BUILD_CHILD, str(Path(folder) / "curated"))
-            build_wall.append(wall)
-            build_peak.append(stats["peak_mb"])
-    corpus_seconds, corpus_peak, figures = [], [], 0
-    for _ in range(3):
-        with tempfile.TemporaryDirectory() as folder:
-            stats, _ = _child(CORPUS_CHILD, folder, str(ARTICLES))
-            corpus_seconds.append(stats["seconds"])
-            corpus_peak.append(stats["peak_mb"])
-            figures = stats["figures"]
-    added_seconds, added_peak, proposals = [], [], 0
-    for _ in range(3):
-        with tempfile.TemporaryDirectory() as folder:
-            stats, _ = _child(ADDED_CHILD, folder, str(ADDED))
-            added_seconds.append(stats["seconds"])
-            added_peak.append(stats["peak_mb"])
-            proposals = stats["proposals"]
+    builds = _runs(BUILD_CHILD, RUNS)
+    build_wall = [wall for _, wall in builds]
+    build_peak = [stats["peak_mb"] for stats, _ in builds]
+    corpus = [stats for stats, _ in _runs(CORPUS_CHILD, 3, str(ARTICLES))]
+    corpus_seconds = [stats["seconds"] for stats in corpus]
+    corpus_peak = [stats["peak_mb"] for stats in corpus]
+    figures = corpus[-1]["figures"]
+    added = [stats for stats, _ in _runs(ADDED_CHILD, 3, str(ADDED))]
+    added_seconds = [stats["seconds"] for stats in added]
+    added_peak = [stats["peak_mb"] for stats in added]
+    proposals = added[-1]["proposals"]
     today = datetime.now(UTC).strftime("%Y-%m-%d")
     added_row = f"{_summary(added_seconds)} | < 30 | {statistics.median(added_peak):.0f} |"
     build_row = f"{_summary(build_wall)} | < 2 | {statistics.median(build_peak):.0f} |"
