@@ -40,6 +40,7 @@ FACT_COLUMNS = [
     "report_date",
     "source",
     "quote",
+    "review_status",
 ]
 # A box that holds every sourced point of the zone, with room for the county towns around it.
 _LAT, _LON = (43.0, 46.0), (86.5, 91.5)

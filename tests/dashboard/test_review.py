@@ -1,6 +1,8 @@
 """Proposed rows on screen: hidden on the hosted link, marked 待核实 on a local copy, left out of
 the briefing; and the review list's wording of each proposal, checked against its sentence."""
 
+import shutil
+
 import pandas as pd
 import pytest
 
@@ -9,6 +11,11 @@ from dashboard.briefing import briefing_html
 from dashboard.components.charts import lines
 from dashboard.components.metric_chart import DOWNLOAD_COLUMNS
 from dashboard.components.provenance import csv_bytes
+from data_prep import SEEDS_DIR
+from data_prep.add import add_report
+from data_prep.build import build
+from data_prep.check import read_csv
+from tests.conftest import FIXTURES
 
 # "2025年，准东完成煤炭产量2.65亿吨，占全疆的44%" (tests/fixtures/zhundong_2026_05.txt) beside
 # "2024年，准东完成煤炭产量2.4亿吨" (the seed report 003).
@@ -278,3 +285,22 @@ def test_a_project_proposal_shows_its_stage_beside_the_published_one():
     assert review.published_text(row, "en") == "the project before: 加快推进 (report 003)"
     new = proposal(**{**OLEFINS_OPERATING, "target_type": "new_project", "current_stage": ""})
     assert review.published_text(new, "zh") == "新项目，此前未报道"
+
+
+def test_a_proposed_value_placed_on_the_map_stays_off_the_hosted_link(tmp_path):
+    # "全年原煤产量达2.38亿吨" (tests/fixtures/unseen/changji_results.txt) is proposed coal output,
+    # which the map places on the zone: its place fact carries the status, so the hosted link
+    # leaves it out and a local copy marks it.
+    seeds, out = tmp_path / "seeds", tmp_path / "curated"
+    shutil.copytree(SEEDS_DIR, seeds)
+    build(out, seeds)
+    report = FIXTURES / "unseen" / "changji_results.txt"
+    new = add_report(report.read_bytes(), str(report), "2025-01-20", seeds_dir=seeds, out_dir=out)
+    facts = pd.DataFrame(read_csv(out / "place_facts.csv"))
+    coal = facts[(facts["metric_id"] == "coal_output") & (facts["report_id"] == new.report_id)]
+    assert list(coal["review_status"]) == ["proposed"]
+    hosted = review.for_screen(facts, "place_facts", hosted=True)
+    assert new.report_id not in set(hosted["report_id"])
+    local = review.for_screen(facts, "place_facts", hosted=False)
+    labels = local.loc[local["report_id"] == new.report_id, "label_zh"]
+    assert list(labels) == ["煤炭产量（待核实）"]
