@@ -11,7 +11,7 @@ from pathlib import Path
 from data_prep import PACKAGE_DIR, meaning, review
 from data_prep.errors import InputError
 from data_prep.figures import split_sentences
-from data_prep.measures import measure_of
+from data_prep.measures import measure_of, sentence_before
 from data_prep.reports import Report
 
 CATALOG = PACKAGE_DIR / "catalog.toml"
@@ -527,12 +527,8 @@ def project_proposals(
             if sources.articles.get(str(figure["article"]), {}).get("relevance") in ("none", "low"):
                 continue
             clause, lead = _clause_of(figure), _lead_of(figure)
-            sentence_before = str(figure["sentence"])[
-                : int(figure["start"]) - int(figure["sentence_start"])
-            ]
-            if meaning.scope_in_context(str(figure["subject"]), clause, sentence_before, "") != (
-                "zhundong"
-            ):
+            before = sentence_before(figure)
+            if meaning.scope_in_context(str(figure["subject"]), clause, before, "") != "zhundong":
                 continue
             part = _part_of_sentence(figure)
             status_raw = _status_in(part, vocabulary)

@@ -225,6 +225,11 @@ def _with_part(binding: Binding, sentence: str) -> Binding:
     return replace(binding, part=sentence[start:end])
 
 
+def sentence_before(row: dict) -> str:
+    """A ledger figure's sentence up to the figure."""
+    return str(row["sentence"])[: _offset(row)[0]]
+
+
 def clause_of(row: dict) -> str:
     """The clause that holds a ledger figure (between commas, semicolons, colons or 、)."""
     sentence = str(row["sentence"])

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from data_prep import CURATED_DIR, SEEDS_DIR, meaning
 from data_prep.errors import InputError
-from data_prep.measures import Binding, Measure, bind, clause_of
+from data_prep.measures import Binding, Measure, bind, clause_of, sentence_before
 from data_prep.reports import Report
 
 DECISIONS_FILE = "decisions.toml"
@@ -220,26 +220,24 @@ def metric_proposals(
         row = binding.figure
         if elsewhere.get(str(row["article"]), True):
             continue
-        anchor_about = meaning_of(binding.anchor, report)
         about = meaning_of(row, report)
         if about["statement_kind"] != measure.statement:
             continue
         anchor = binding.anchor
-        sentence_before = str(anchor["sentence"])[
-            : int(anchor["start"]) - int(anchor["sentence_start"])
-        ]
+        before = sentence_before(anchor)
         paragraph = _paragraph_before(text, anchor)
         # a ratio that follows a quantity is about that quantity's place: "全疆…2.19万亿吨，
         # 约占全国的40%" is Xinjiang's share, whatever its own clause says
         scope = meaning.scope_in_context(
             binding.subject,
             binding.clause if anchor is row else clause_of(anchor),
-            sentence_before,
-            paragraph[: len(paragraph) - len(sentence_before)],
+            before,
+            paragraph[: len(paragraph) - len(before)],
         )
         if scope != "zhundong":
             continue
-        if binding.anchor is not row:
+        if anchor is not row:
+            anchor_about = meaning_of(anchor, report)
             about = {**about, **{k: anchor_about[k] for k in ("year", "year_basis", "period")}}
         found.append((binding, measure, word, {**about, "scope": scope}))
     distinct: dict[str, set[tuple[str, str]]] = {}
