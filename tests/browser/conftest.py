@@ -2,13 +2,11 @@
 production front (nginx before two Streamlit processes, as `make prod` and the Docker image); and
 Debian's Chromium under Playwright."""
 
+import importlib.util
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
@@ -31,24 +29,16 @@ CHROMIUM_ARGS = [
 ]
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+def _load_front():
+    """deploy/front.py, a script rather than a package: its health wait and free port serve the
+    tests' servers too."""
+    spec = importlib.util.spec_from_file_location("front", ROOT / "deploy" / "front.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
-def _wait_healthy(url: str, process: subprocess.Popen, seconds: float = 90) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"streamlit exited with {process.returncode}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.3)
-    raise TimeoutError(f"{url} did not become healthy in {seconds} s")
+front = _load_front()
 
 
 class Server:
@@ -60,7 +50,7 @@ class Server:
         log_name: str = "server.log",
         script: str = "dashboard/Home.py",
     ) -> None:
-        port = _free_port()
+        port = front.free_port()
         self.url = f"http://127.0.0.1:{port}"
         ARTIFACTS.mkdir(exist_ok=True)
         self.log = (ARTIFACTS / log_name).open("w")
@@ -71,7 +61,7 @@ class Server:
             env={**os.environ, "PYTHONUNBUFFERED": "1", **(env or {})},
         )  # fmt: skip
         try:
-            _wait_healthy(self.url, self.process)
+            front.wait_healthy(self.url, [self.process])
         except BaseException:
             self.stop()
             raise
@@ -91,7 +81,7 @@ class Front(Server):
     def __init__(self, workers: int = 2, log_name: str = "front.log") -> None:
         if not Path(NGINX).exists():
             pytest.fail(f"the front needs nginx at {NGINX}: `make test` installs it as root")
-        port = _free_port()
+        port = front.free_port()
         self.url = f"http://127.0.0.1:{port}"
         ARTIFACTS.mkdir(exist_ok=True)
         self.log = (ARTIFACTS / log_name).open("w")
@@ -102,7 +92,7 @@ class Front(Server):
             env={**os.environ, "PYTHONUNBUFFERED": "1"},
         )  # fmt: skip
         try:
-            _wait_healthy(self.url, self.process, seconds=150)
+            front.wait_healthy(self.url, [self.process], seconds=150)
         except BaseException:
             self.stop()
             raise
