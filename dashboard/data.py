@@ -25,7 +25,7 @@ from dashboard import review
 from data_prep import CURATED_DIR, PACKAGE_DIR, SEEDS_DIR
 from data_prep import review as data_review
 from data_prep.add import add_report, prepare, trial_tables
-from data_prep.build import build
+from data_prep.build import build, decide_and_rebuild
 from data_prep.errors import InputError
 
 # Columns read as text, whatever they look like (report ids such as "000").
@@ -136,13 +136,13 @@ def proposals() -> pd.DataFrame:
     return _read("proposals", built_at, str(folder), hosted())
 
 
-def decide(proposal_ids: list[str], decision: str) -> list[dict[str, str]]:
+def decide(proposal_ids: list[str], decision: str, by: str = "") -> list[dict[str, str]]:
     """Accept or reject proposals (the command line's code path, which records the decision in
     the seeds and rebuilds); returns the proposals decided. Raises InputError for an unknown id,
     and always on the hosted link, which never writes."""
     if hosted():
         raise InputError(data_review.DECISIONS_FILE, "decisions cannot be made on the hosted link")
-    decided = data_review.decide(proposal_ids, decision, seeds_dir(), curated_dir())
+    decided = decide_and_rebuild(proposal_ids, decision, seeds_dir(), curated_dir(), by)
     _read.clear()
     _read_text.clear()
     _preview.clear()

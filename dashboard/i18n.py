@@ -537,6 +537,53 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "另有 {n} 行新报道数据待核实，未列入本简报。",
         "{n} more rows of new reports await review and are not in this briefing.",
     ),
+    # Writes to seeds/ and the tables: one writer at a time; refusals of decisions.toml
+    "refusal_busy": (
+        "另一项更改正在保存，请稍后再试",
+        "another change is being saved: try again in a moment",
+    ),
+    "refusal_disk_full": ("磁盘已满，未作任何更改", "the disk is full: nothing was changed"),
+    "refusal_cannot_write": (
+        "无法写入（{reason}），未作任何更改",
+        "it cannot be written ({reason}): nothing was changed",
+    ),
+    "refusal_no_tables": (
+        "数据表不存在，请先运行 python -m data_prep build",
+        "the tables are missing: run python -m data_prep build first",
+    ),
+    "refusal_decisions_unreadable": (
+        "不是有效的 TOML 文件：{error}",
+        "it cannot be read as TOML: {error}",
+    ),
+    "refusal_decision_lacks": ("第 {n} 条决定缺少 {key}", "decision #{n} lacks {key}"),
+    "refusal_decision_unknown": (
+        "第 {n} 条决定的“{value}”既不是接受也不是驳回",
+        "decision #{n}: {value} is neither accepted nor rejected",
+    ),
+    "refusal_decision_forged": (
+        "第 {n} 条决定的编号与其报道、指标和数字不符",
+        "decision #{n}: its proposal_id does not match its report, target and figure",
+    ),
+    "refusal_decision_bad_date": (
+        "第 {n} 条决定的日期 {value} 无效",
+        "decision #{n}: the date {value} is not valid",
+    ),
+    "refusal_decision_twice": (
+        "第 {first} 条和第 {second} 条决定针对同一提议 {proposal}，请只保留一条",
+        "decisions #{first} and #{second} are both on proposal {proposal}: keep one",
+    ),
+    "refusal_decision_contradicts": (
+        "第 {first} 条和第 {second} 条决定对同一提议 {proposal} 相互矛盾，请只保留一条",
+        "decisions #{first} and #{second} contradict each other on proposal {proposal}: keep one",
+    ),
+    "refusal_decisions_lost": (
+        "比数据表记录的决定少了 {n} 条（{ids}），可能被清空或替换：请恢复该文件（git checkout seeds/decisions.toml）",
+        "it lacks {n} decisions the tables record ({ids}): it may have been emptied or replaced; restore it (git checkout seeds/decisions.toml)",
+    ),
+    "review_failed_file": (
+        "未能记录决定：{file}：{reason}。未作任何更改。",
+        "The decision was not recorded: {file}: {reason}. Nothing was changed.",
+    ),
 }
 
 RELEVANCE = {

@@ -2,23 +2,24 @@
 
 import argparse
 import csv
+import getpass
 import sys
 import time
 from pathlib import Path
 
-from data_prep import CURATED_DIR, SEEDS_DIR
+from data_prep import CURATED_DIR, SEEDS_DIR, store
 from data_prep.add import add_report
-from data_prep.build import build
+from data_prep.build import build, decide_and_rebuild
 from data_prep.check import check_tables, read_csv
 from data_prep.errors import InputError
 from data_prep.figures import LEDGER_COLUMNS
 from data_prep.pipeline import read_report
-from data_prep.review import DECISIONS_FILE, decide, describe
+from data_prep.review import DECISIONS_FILE, describe
 
 
 def _build(args: argparse.Namespace) -> int:
     started = time.perf_counter()
-    manifest = build(Path(args.out))
+    manifest = build(Path(args.out), Path(args.seeds), forget_decisions=args.forget_decisions)
     rows = ", ".join(f"{name} {count}" for name, count in manifest["rows"].items())
     print(f"built {args.out} in {time.perf_counter() - started:.1f} s: {rows}")
     return 0
@@ -64,14 +65,19 @@ def _add(args: argparse.Namespace) -> int:
 
 def _review(args: argparse.Namespace) -> int:
     folder = Path(args.out)
+    seeds = Path(args.seeds)
     if args.accept or args.reject:
         for ids, decision in ((args.accept, "accepted"), (args.reject, "rejected")):
             if ids:
-                for row in decide(ids, decision, Path(args.seeds), folder):
+                for row in decide_and_rebuild(ids, decision, seeds, folder, args.by):
                     target = row["target_id"] or "new project"
                     print(f"{decision} {row['proposal_id']}: {target} = {row['raw']}")
         print(f"recorded in {Path(args.seeds) / DECISIONS_FILE} and rebuilt {folder}")
         return 0
+    with store.writing(seeds):
+        store.recover(seeds, folder)  # a build cut short leaves its last good tables linked
+    if not (folder / "proposals.csv").is_file():
+        raise InputError(folder, "holds no tables: run python -m data_prep build first")
     proposals = read_csv(folder / "proposals.csv")
     reports = read_csv(folder / "reports.csv")
     newest = max(reports, key=lambda r: int(r["report_id"]))["report_id"]  # the last added
@@ -87,7 +93,11 @@ def _review(args: argparse.Namespace) -> int:
         print(f"\n{len(decided)} decided:")
         for row in decided:
             target = row["target_id"] or "new project"
-            print(f"  {row['decision']:8} [{row['proposal_id']}] {target} = {row['raw']}")
+            who = f" by {row['decided_by']}" if row.get("decided_by") else ""
+            print(
+                f"  {row['decision']:8} [{row['proposal_id']}] {target} = {row['raw']}"
+                f"  ({row['decided_on']}{who})"
+            )
     for row in proposals:
         if row["decision"] == "stale":
             print(
@@ -114,6 +124,12 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     command = commands.add_parser("build", help="build data/curated/ from seeds/ and the catalog")
     command.add_argument("--out", default=str(CURATED_DIR), help="output folder")
+    command.add_argument("--seeds", default=str(SEEDS_DIR), help=argparse.SUPPRESS)
+    command.add_argument(
+        "--forget-decisions",
+        action="store_true",
+        help="build although decisions.toml lacks decisions the tables record (dropped on purpose)",
+    )
     command.set_defaults(run=_build)
     command = commands.add_parser("figures", help="print the figure ledger of text files as CSV")
     command.add_argument("files", nargs="+", metavar="FILE")
@@ -136,6 +152,9 @@ def main(argv: list[str] | None = None) -> int:
     command.add_argument("--all", action="store_true", help="every report's proposals")
     command.add_argument("--accept", nargs="+", metavar="ID", help="accept these proposals")
     command.add_argument("--reject", nargs="+", metavar="ID", help="reject these proposals")
+    command.add_argument(
+        "--by", default=getpass.getuser(), help="who decides (default: the login name)"
+    )
     command.add_argument("--seeds", default=str(SEEDS_DIR), help=argparse.SUPPRESS)
     command.add_argument("--out", default=str(CURATED_DIR), help="folder of the built tables")
     command.set_defaults(run=_review)

@@ -1,21 +1,26 @@
 """Build data/curated/ from the seeds and the catalog, atomically.
 
-Everything is written to a temporary folder next to the target and checked there; only when the
-whole build and its checks succeeded does it replace the previous tables. On any error the previous
-tables stay as they were.
+Everything is written to a new folder next to the target and checked there; only when the whole
+build and its checks succeeded is its manifest written and the link `data/curated` moved onto it
+(data_prep.store). On any error, or a kill at any point, the previous tables stay as they were.
+A build runs as the one writer of the seeds and the tables, first mending what a killed writer
+left, and refuses a decisions file that lost decisions the tables record.
+
+`record_and_rebuild` is how a review decision lands: recorded in the seeds (data_prep.review),
+then rebuilt, as one writer; the review module never builds.
 """
 
 import csv
 import io
 import json
-import os
 import shutil
-import tempfile
 import tomllib
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TypeVar
 
-from data_prep import CURATED_DIR, PACKAGE_DIR, SEEDS_DIR
+from data_prep import CURATED_DIR, PACKAGE_DIR, SEEDS_DIR, store
 from data_prep.check import check_tables
 from data_prep.curate import (
     CATALOG,
@@ -35,9 +40,16 @@ from data_prep.figures import LEDGER_COLUMNS
 from data_prep.pipeline import ReadReport, read_report
 from data_prep.places import FACT_COLUMNS, PLACE_COLUMNS, PLACES, load_places, place_facts
 from data_prep.reports import load_reports, sha256_of
-from data_prep.review import PROPOSAL_COLUMNS, load_decisions
+from data_prep.review import (
+    PROPOSAL_COLUMNS,
+    decide,
+    decisions_path,
+    keep_decisions,
+    load_decisions,
+)
 
 SCHEMA = PACKAGE_DIR / "schema.toml"
+T = TypeVar("T")
 ARTICLE_COLUMNS = [
     "source",
     "article",
@@ -224,7 +236,7 @@ def _manifest(files: dict[str, bytes], seeds_dir: Path, catalog_path: Path) -> d
     inputs = {
         path.relative_to(seeds_dir.parent).as_posix(): sha256_of(path)
         for path in sorted(seeds_dir.iterdir())
-        if path.is_file()
+        if path.is_file() and not path.name.startswith(".")
     }
     for path in (
         catalog_path,
@@ -247,40 +259,82 @@ def _manifest(files: dict[str, bytes], seeds_dir: Path, catalog_path: Path) -> d
 
 
 def build(
-    out_dir: Path = CURATED_DIR, seeds_dir: Path = SEEDS_DIR, catalog_path: Path = CATALOG
+    out_dir: Path = CURATED_DIR,
+    seeds_dir: Path = SEEDS_DIR,
+    catalog_path: Path = CATALOG,
+    forget_decisions: bool = False,
 ) -> dict:
-    """Build, check and atomically install the tables in `out_dir`; returns the manifest."""
-    files = build_tables(seeds_dir, catalog_path)
-    manifest = _manifest(files, seeds_dir, catalog_path)
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-new-", dir=out_dir.parent))
-    try:
-        for name, data in files.items():
-            (staging / name).parent.mkdir(parents=True, exist_ok=True)
-            (staging / name).write_bytes(data)
-        (staging / "manifest.json").write_text(
-            json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
-        )
-        problems = check_tables(staging)
-        if problems:
-            raise InputError(staging / "metrics.csv", "checks failed:\n  " + "\n  ".join(problems))
-        _swap(staging, out_dir)
-    finally:
-        if staging.exists():
-            shutil.rmtree(staging)
+    """Build, check and atomically install the tables in `out_dir`; returns the manifest.
+
+    Runs as the one writer (InputError "busy" when another holds the seeds too long). Refuses a
+    decisions file that lacks decisions `out_dir`'s proposals.csv records, unless
+    `forget_decisions` (they were dropped on purpose)."""
+    with store.writing(seeds_dir):
+        store.recover(seeds_dir, out_dir)
+        if not forget_decisions:
+            keep_decisions(load_decisions(seeds_dir), seeds_dir, out_dir / "proposals.csv")
+        files = build_tables(seeds_dir, catalog_path)
+        manifest = _manifest(files, seeds_dir, catalog_path)
+        version = store.new_version(out_dir)
+        try:
+            _write_version(version, files, manifest)
+            store.install_tables(version, out_dir)
+        except BaseException:
+            shutil.rmtree(version, ignore_errors=True)
+            raise
     return manifest
 
 
-def _swap(staging: Path, out_dir: Path) -> None:
-    """Replace `out_dir` by `staging`: two renames, so a reader sees the old or the new tables."""
-    old = out_dir.with_name(f".{out_dir.name}-old-{os.getpid()}")
-    if out_dir.exists():
-        out_dir.rename(old)
-    try:
-        staging.rename(out_dir)
-    except OSError:
-        if old.exists():
-            old.rename(out_dir)
-        raise
-    if old.exists():
-        shutil.rmtree(old)
+def _write_version(version: Path, files: dict[str, bytes], manifest: dict) -> None:
+    """The tables into `version`, checked; the manifest last, so that a folder with a manifest is
+    a complete, checked build."""
+    for name, data in files.items():
+        path = version / name
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+        except OSError as error:
+            raise store.write_error(path, error) from None
+    store.step("build:tables-written")
+    problems = check_tables(version)
+    if problems:
+        raise InputError(version / "metrics.csv", "checks failed:\n  " + "\n  ".join(problems))
+    manifest_bytes = (json.dumps(manifest, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    store.write_atomic(version / "manifest.json", manifest_bytes)
+    store.step("build:manifest-written")
+
+
+def record_and_rebuild(
+    record: Callable[[], T], seeds_dir: Path = SEEDS_DIR, out_dir: Path = CURATED_DIR
+) -> T:
+    """Run `record` (which writes decisions.toml, data_prep.review) and rebuild, as one writer.
+    When the rebuild fails, decisions.toml is put back as it was and the error raised; killed
+    after the record, the decision is kept and the next build shows it."""
+    path = decisions_path(seeds_dir)
+    with store.writing(seeds_dir):
+        store.recover(seeds_dir, out_dir)
+        before = path.read_bytes() if path.is_file() else None
+        recorded = record()
+        store.step("decide:recorded")
+        try:
+            build(out_dir, seeds_dir)
+        except BaseException:
+            if before is None:
+                path.unlink(missing_ok=True)
+            else:
+                store.write_atomic(path, before)
+            raise
+    return recorded
+
+
+def decide_and_rebuild(
+    proposal_ids: list[str],
+    decision: str,
+    seeds_dir: Path = SEEDS_DIR,
+    out_dir: Path = CURATED_DIR,
+    by: str = "",
+) -> list[dict[str, str]]:
+    """Accept or reject proposals and rebuild, as one writer (what `review --accept` does)."""
+    return record_and_rebuild(
+        lambda: decide(proposal_ids, decision, seeds_dir, out_dir, by), seeds_dir, out_dir
+    )

@@ -1,8 +1,11 @@
 """The seed reports' metadata (seeds/reports.toml): read, check against the files, look up."""
 
 import hashlib
+import os
+import re
 import tomllib
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from data_prep.errors import InputError
@@ -18,6 +21,24 @@ REQUIRED = (
     "date_basis",
     "sha256",
 )
+
+
+_DATE = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
+
+
+def check_date(where: Path | str, value: str) -> str:
+    """A report date, YYYY-MM-DD (or YYYY-MM), that exists; raises InputError naming `where`."""
+    if not _DATE.match(value):
+        raise InputError(
+            where, f"the date {value!r} is not YYYY-MM-DD", code="bad_date", date=value
+        )
+    try:
+        date.fromisoformat(value if len(value) == 10 else value + "-01")
+    except ValueError:
+        raise InputError(
+            where, f"the date {value!r} does not exist", code="no_such_date", date=value
+        ) from None
+    return value
 
 
 @dataclass(frozen=True)
@@ -52,6 +73,7 @@ def load_reports(seeds_dir: Path) -> list[Report]:
         missing = [key for key in REQUIRED if not entry.get(key)]
         if missing:
             raise InputError(path, f"report #{index} lacks {', '.join(missing)}")
+        check_date(path, str(entry["report_date"]))
         seed = seeds_dir / entry["file"]
         if not seed.is_file():
             raise InputError(
@@ -80,3 +102,33 @@ def _refuse_unrecorded(seeds_dir: Path, recorded: set[str]) -> None:
                 code="not_recorded",
                 file=seed.name,
             )
+
+
+def _recorded(seeds_dir: Path) -> list[dict]:
+    try:
+        text = (seeds_dir / "reports.toml").read_text(encoding="utf-8")
+        return list(tomllib.loads(text).get("reports", []))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return []  # the build names the problem; nothing is finished from a file not read
+
+
+def finish_adds(seeds_dir: Path) -> list[Path]:
+    """Finish an `add` cut between its two renames: its record is in reports.toml, its text is
+    still staged under a scratch name (`.<file>.<unique>.tmp`) with the recorded sha256. The
+    staged text goes into place; returns the files put in place. Run under the writer's lock."""
+    finished = []
+    for entry in _recorded(seeds_dir):
+        file, digest = str(entry.get("file", "")), str(entry.get("sha256", ""))
+        target = seeds_dir / file
+        if not file or "/" in file or target.exists():
+            continue
+        for staged in sorted(seeds_dir.glob(f".{glob_escape(file)}.*.tmp")):
+            if sha256_of(staged) == digest:
+                os.replace(staged, target)
+                finished.append(target)
+                break
+    return finished
+
+
+def glob_escape(name: str) -> str:
+    return re.sub(r"([*?\[])", r"[\1]", name)

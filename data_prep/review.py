@@ -2,20 +2,25 @@
 analyst's decision, which is kept in seeds/decisions.toml, keyed by report and figure, so that
 every rebuild (and the hosted link) reproduces it.
 
+This module records decisions and reads them; it never builds (the command line and the dashboard
+rebuild through data_prep.build.record_and_rebuild). decisions.toml cannot be rebuilt from
+anything, so it is checked before it is trusted: an entry twice, with one decision or two, an
+invalid date, or a file that lacks decisions the built tables record is refused, naming the file.
+
 A proposal is a figure of a new report bound to a catalog metric (or a project row, or a new
 project). It enters metrics.csv / projects.csv with review_status "proposed"; accepted, it is
 "accepted"; rejected, it leaves them and stays in proposals.csv with its decision.
 """
 
+import csv
 import hashlib
 import json
-import os
 import tomllib
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import MISSING, dataclass
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
-from data_prep import CURATED_DIR, SEEDS_DIR, meaning
+from data_prep import CURATED_DIR, SEEDS_DIR, meaning, store
 from data_prep.errors import InputError
 from data_prep.measures import Binding, Measure, bind, clause_of, sentence_before
 from data_prep.reports import Report
@@ -60,7 +65,8 @@ PROPOSAL_COLUMNS = [
     "stage",  # a project's stage word as this report states it (开工建设…), "" for a metric
     "current_stage",  # the stage word of the project's published row it would follow
     "decision",  # proposed | accepted | rejected | stale
-    "decided_on",
+    "decided_on",  # Beijing time
+    "decided_by",
     "line",
     "start",
 ]
@@ -88,6 +94,9 @@ _SEVERAL = (0.4, "同一报道有多个候选值", "several figures of this repo
 HIGH, MEDIUM = 0.8, 0.6
 
 
+BEIJING = timezone(timedelta(hours=8), "Asia/Shanghai")
+
+
 @dataclass(frozen=True)
 class Decision:
     proposal_id: str
@@ -96,7 +105,23 @@ class Decision:
     raw: str
     evidence: str
     decision: str
-    decided_on: str
+    decided_on: str  # Beijing time, "2026-12-02T07:15+08:00" (a date alone in older entries)
+    decided_by: str = ""
+
+
+def beijing_now() -> str:
+    return datetime.now(BEIJING).isoformat(timespec="minutes")
+
+
+def _valid_moment(value: str) -> bool:
+    try:
+        if len(value) == 10:
+            date.fromisoformat(value)
+        else:
+            datetime.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
 
 
 def decisions_path(seeds_dir: Path) -> Path:
@@ -104,32 +129,104 @@ def decisions_path(seeds_dir: Path) -> Path:
 
 
 def load_decisions(seeds_dir: Path) -> dict[str, Decision]:
-    """The committed decisions, by proposal id; an absent file holds none."""
+    """The committed decisions, by proposal id; an absent file holds none (build's guard,
+    `keep_decisions`, refuses it when the tables record decisions). Raises InputError naming the
+    file and the entry for anything it cannot trust."""
     path = decisions_path(seeds_dir)
     if not path.is_file():
         return {}
     try:
         entries = tomllib.loads(path.read_text(encoding="utf-8")).get("decisions", [])
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-        raise InputError(path, f"cannot be read as TOML: {error}") from None
+        raise InputError(
+            path, f"cannot be read as TOML: {error}", code="decisions_unreadable", error=str(error)
+        ) from None
     found: dict[str, Decision] = {}
+    where: dict[str, int] = {}
+    required = [k for k, f in Decision.__dataclass_fields__.items() if f.default is MISSING]
     for index, entry in enumerate(entries, start=1):
-        try:
-            decision = Decision(**{key: str(entry[key]) for key in Decision.__dataclass_fields__})
-        except KeyError as error:
-            raise InputError(path, f"decision #{index} lacks {error.args[0]}") from None
+        missing = [key for key in required if key not in entry]
+        if missing:
+            raise InputError(
+                path,
+                f"decision #{index} lacks {missing[0]}",
+                code="decision_lacks",
+                n=index,
+                key=missing[0],
+            )
+        decision = Decision(
+            **{key: str(entry[key]) for key in Decision.__dataclass_fields__ if key in entry}
+        )
         if decision.decision not in DECISIONS:
             raise InputError(
-                path, f"decision #{index}: {decision.decision!r} is not one of {DECISIONS}"
+                path,
+                f"decision #{index}: {decision.decision!r} is not one of {DECISIONS}",
+                code="decision_unknown",
+                n=index,
+                value=decision.decision,
             )
         if proposal_key(decision.report_id, decision.target, decision.raw, decision.evidence) != (
             decision.proposal_id
         ):
             raise InputError(
-                path, f"decision #{index}: proposal_id does not match its report, target and figure"
+                path,
+                f"decision #{index}: proposal_id does not match its report, target and figure",
+                code="decision_forged",
+                n=index,
             )
+        if not _valid_moment(decision.decided_on):
+            raise InputError(
+                path,
+                f"decision #{index}: decided_on {decision.decided_on!r} is not a valid date",
+                code="decision_bad_date",
+                n=index,
+                value=decision.decided_on,
+            )
+        if decision.proposal_id in found:
+            first = where[decision.proposal_id]
+            same = found[decision.proposal_id].decision == decision.decision
+            raise InputError(
+                path,
+                f"decisions #{first} and #{index} are both on proposal {decision.proposal_id}"
+                + ("" if same else f", one {found[decision.proposal_id].decision}, one "
+                   f"{decision.decision}")
+                + ": keep one",
+                code="decision_twice" if same else "decision_contradicts",
+                first=first,
+                second=index,
+                proposal=decision.proposal_id,
+            )  # fmt: skip
         found[decision.proposal_id] = decision
+        where[decision.proposal_id] = index
     return found
+
+
+def keep_decisions(decisions: dict[str, Decision], seeds_dir: Path, proposals_csv: Path) -> None:
+    """Refuse a decisions file that lacks decisions the built tables record (emptied, deleted,
+    or an older copy): read as it is, it would silently drop them."""
+    try:
+        with proposals_csv.open(encoding="utf-8-sig", newline="") as file:
+            recorded = [
+                row["proposal_id"]
+                for row in csv.DictReader(file)
+                if row.get("decision") in (*DECISIONS, "stale")
+            ]
+    except (OSError, KeyError, UnicodeDecodeError, csv.Error):
+        return  # no tables (or none of this shape) to compare with: nothing to guard
+    lost = sorted(set(recorded) - set(decisions))
+    if lost:
+        path = decisions_path(seeds_dir)
+        state = "is missing" if not path.is_file() else f"holds {len(decisions)}"
+        raise InputError(
+            path,
+            f"{state}, but {proposals_csv} records {len(set(recorded))} decisions; "
+            f"{len(lost)} are lost ({', '.join(lost[:3])}{'…' if len(lost) > 3 else ''}). "
+            "Restore the file (git checkout seeds/decisions.toml), or, to drop them on purpose, "
+            "run python -m data_prep build --forget-decisions",
+            code="decisions_lost",
+            n=len(lost),
+            ids=", ".join(lost[:3]),
+        )
 
 
 def _toml_string(value: str) -> str:
@@ -148,6 +245,7 @@ def decisions_text(decisions: dict[str, Decision]) -> str:
         lines += [
             f"{key} = {_toml_string(getattr(decision, key))}"
             for key in Decision.__dataclass_fields__
+            if getattr(decision, key) or key != "decided_by"
         ]
     return "\n".join(lines) + "\n"
 
@@ -327,6 +425,7 @@ def with_decisions(
         decided = decisions.get(str(row["proposal_id"]))
         row["decision"] = decided.decision if decided else "proposed"
         row["decided_on"] = decided.decided_on if decided else ""
+        row["decided_by"] = decided.decided_by if decided else ""
         ids.add(row["proposal_id"])
     stale = [
         {
@@ -338,6 +437,7 @@ def with_decisions(
             "evidence": d.evidence,
             "decision": "stale",
             "decided_on": d.decided_on,
+            "decided_by": d.decided_by,
         }
         for d in decisions.values()
         if d.proposal_id not in ids and d.target.split(":", 1)[0] in target_types
@@ -372,51 +472,48 @@ def decide(
     decision: str,
     seeds_dir: Path = SEEDS_DIR,
     out_dir: Path = CURATED_DIR,
+    by: str = "",
 ) -> list[dict[str, str]]:
-    """Record `decision` (accepted / rejected) for each proposal and rebuild; returns the
-    proposals decided. Raises InputError naming an unknown id; on any failure the decisions
-    file and the tables stay as they were."""
-    from data_prep.build import build
-    from data_prep.check import read_csv
-
+    """Record `decision` (accepted / rejected) for each proposal in decisions.toml, as the one
+    writer, and return the proposals decided; the caller rebuilds. Raises InputError naming an
+    unknown id; on any failure the decisions file stays as it was."""
     if decision not in DECISIONS:
         raise InputError(DECISIONS_FILE, f"{decision!r} is not one of {DECISIONS}")
-    table = out_dir / "proposals.csv"
-    known = {row["proposal_id"]: row for row in read_csv(table) if row["decision"] != "stale"}
-    unknown = [pid for pid in proposal_ids if pid not in known]
-    if unknown:
-        raise InputError(
-            table, f"no proposal {', '.join(unknown)}", code="no_proposal", ids=", ".join(unknown)
-        )
-    decisions = load_decisions(seeds_dir)
-    chosen = [known[pid] for pid in proposal_ids]
-    if decision == "accepted":
-        _refuse_second(chosen, known, decisions, table)
-    today = date.today().isoformat()
-    for row in chosen:
-        target = f"{row['target_type']}:{row['target_id']}"
-        decisions[row["proposal_id"]] = Decision(
-            row["proposal_id"],
-            row["report_id"],
-            target,
-            row["raw"],
-            row["evidence"],
-            decision,
-            today,
-        )
-    path = decisions_path(seeds_dir)
-    before = path.read_bytes() if path.is_file() else None
-    scratch = path.with_name(f".{path.name}.{os.getpid()}")
-    scratch.write_text(decisions_text(decisions), encoding="utf-8")
-    scratch.replace(path)
-    try:
-        build(out_dir, seeds_dir)
-    except BaseException:
-        if before is None:
-            path.unlink(missing_ok=True)
-        else:
-            path.write_bytes(before)
-        raise
+    with store.writing(seeds_dir):
+        table = out_dir / "proposals.csv"
+        try:
+            with table.open(encoding="utf-8-sig", newline="") as file:
+                rows = list(csv.DictReader(file))
+        except OSError as error:
+            raise InputError(table, f"cannot be read: {error.strerror}", code="no_tables") from None
+        known = {row["proposal_id"]: row for row in rows if row["decision"] != "stale"}
+        unknown = [pid for pid in proposal_ids if pid not in known]
+        if unknown:
+            raise InputError(
+                table,
+                f"no proposal {', '.join(unknown)}",
+                code="no_proposal",
+                ids=", ".join(unknown),
+            )
+        decisions = load_decisions(seeds_dir)
+        keep_decisions(decisions, seeds_dir, table)
+        chosen = [known[pid] for pid in proposal_ids]
+        if decision == "accepted":
+            _refuse_second(chosen, known, decisions, table)
+        now = beijing_now()
+        for row in chosen:
+            target = f"{row['target_type']}:{row['target_id']}"
+            decisions[row["proposal_id"]] = Decision(
+                row["proposal_id"],
+                row["report_id"],
+                target,
+                row["raw"],
+                row["evidence"],
+                decision,
+                now,
+                by.strip(),
+            )
+        store.write_atomic(decisions_path(seeds_dir), decisions_text(decisions).encode("utf-8"))
     return chosen
 
 

@@ -3,6 +3,7 @@
 figure marked and the rows it would add, then save it (as `python -m data_prep add`)."""
 
 import hashlib
+from pathlib import Path
 
 import pandas as pd
 import streamlit as st
@@ -38,11 +39,9 @@ if chosen:
     proposal_id, decision = chosen
     try:
         decided = data.decide([proposal_id], decision)
-    except InputError as error:
+    except InputError as error:  # named file and reason; "busy" when another change is saving
         reason = refusal(error.code, error.params, error.message, lang)
-        st.error(t("review_failed", lang, reason=reason))
-    except OSError as error:  # the seeds or tables cannot be written: nothing was changed
-        st.error(t("review_failed", lang, reason=f"{error.filename}: {error.strerror}"))
+        st.error(t("review_failed_file", lang, file=Path(error.path).name, reason=reason))
     else:
         names = [(row.get("label_zh", ""), row.get("label_en", "")) for row in decided]
         st.session_state["updates_decided"] = (decision, names)

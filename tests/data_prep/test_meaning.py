@@ -10,8 +10,8 @@ import pytest
 from data_prep import SEEDS_DIR, meaning
 from data_prep.add import add_report
 from data_prep.build import build
+from data_prep.build import decide_and_rebuild as decide
 from data_prep.check import check_tables, read_csv
-from data_prep.review import decide
 from tests.conftest import FIXTURES
 
 # ---------------------------------------------------------------- rules, as tables

@@ -10,12 +10,12 @@ import pytest
 
 from data_prep import SEEDS_DIR
 from data_prep.add import add_report
-from data_prep.build import build, build_tables
+from data_prep.build import build, build_tables, decide_and_rebuild
 from data_prep.check import check_tables, read_csv
 from data_prep.curate import load_catalog, named_reports
 from data_prep.errors import InputError
 from data_prep.measures import bind, measure_of
-from data_prep.review import DECISIONS_FILE, decide, proposal_key
+from data_prep.review import DECISIONS_FILE, proposal_key
 from tests.conftest import FIXTURES
 from tests.data_prep.review_key import EXPECTED, NOT_METRICS, NOT_PROJECTS
 
@@ -101,8 +101,8 @@ def test_accept_and_reject_round_trip_and_a_fresh_rebuild(workspace, tmp_path):
     seeds, out = workspace
     new, rows = _add(workspace, UNSEEN / "changji_results.txt", "2025-01-20")
     ids = {r["target_id"]: r["proposal_id"] for r in rows}
-    decide([ids["coal_output"], ids["power_generation"]], "accepted", seeds, out)
-    decide([ids["polysilicon_capacity"]], "rejected", seeds, out)
+    decide_and_rebuild([ids["coal_output"], ids["power_generation"]], "accepted", seeds, out)
+    decide_and_rebuild([ids["polysilicon_capacity"]], "rejected", seeds, out)
     status = {
         r["metric_id"]: r["review_status"]
         for r in read_csv(out / "metrics.csv")
@@ -130,12 +130,12 @@ def test_a_second_value_for_one_metric_and_year_is_refused(workspace):
     seeds, out = workspace
     _, rows = _add(workspace, UNSEEN / "changji_results.txt", "2025-01-20")
     ids = {r["target_id"]: r["proposal_id"] for r in rows}
-    decide([ids["coal_output"]], "accepted", seeds, out)
+    decide_and_rebuild([ids["coal_output"]], "accepted", seeds, out)
     # the same proposal again is fine; an unknown id names itself and changes nothing
-    decide([ids["coal_output"]], "accepted", seeds, out)
+    decide_and_rebuild([ids["coal_output"]], "accepted", seeds, out)
     before = (seeds / DECISIONS_FILE).read_bytes()
     with pytest.raises(InputError, match="no proposal pabcdef0123"):
-        decide(["pabcdef0123"], "accepted", seeds, out)
+        decide_and_rebuild(["pabcdef0123"], "accepted", seeds, out)
     assert (seeds / DECISIONS_FILE).read_bytes() == before
 
 
@@ -143,14 +143,17 @@ def test_a_decision_that_matches_nothing_is_kept_as_stale(workspace):
     seeds, out = workspace
     _, rows = _add(workspace, UNSEEN / "changji_results.txt", "2025-01-20")
     row = next(r for r in rows if r["target_id"] == "coal_output")
-    decide([row["proposal_id"]], "accepted", seeds, out)
+    decide_and_rebuild([row["proposal_id"]], "accepted", seeds, out)
     text = (seeds / DECISIONS_FILE).read_text(encoding="utf-8")
     # the clause changes (as after a change to the cleaner): the decision no longer matches
     old_id = row["proposal_id"]
     new_id = proposal_key(row["report_id"], "metric:coal_output", row["raw"], "全年原煤产量")
     text = text.replace(row["evidence"], "全年原煤产量").replace(old_id, new_id)
     (seeds / DECISIONS_FILE).write_text(text, encoding="utf-8")
-    build(out, seeds)
+    # the edited file lacks the decision the tables record: refused unless meant
+    with pytest.raises(InputError, match=rf"{DECISIONS_FILE}.*1 are lost \({old_id}\)"):
+        build(out, seeds)
+    build(out, seeds, forget_decisions=True)
     stale = [r for r in read_csv(out / "proposals.csv") if r["decision"] == "stale"]
     assert [(r["proposal_id"], r["raw"]) for r in stale] == [(new_id, "2.38亿吨")]
     metrics = {(r["metric_id"], r["report_id"]): r for r in read_csv(out / "metrics.csv")}
