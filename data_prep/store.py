@@ -64,12 +64,11 @@ def writing(seeds_dir: Path, timeout: float | None = None) -> Iterator[None]:
     (code "busy") when another writer holds it longer than the timeout."""
     lock = FileLock(
         lock_path(seeds_dir),
-        timeout=_timeout() if timeout is None else timeout,
         is_singleton=True,  # one object per path: re-entrant in a thread, exclusive across them
         preserve_lock_file=True,  # never unlinked, so two writers never lock two inodes
     )
     try:
-        lock.acquire()
+        lock.acquire(timeout=_timeout() if timeout is None else timeout)
     except Timeout:
         raise InputError(
             seeds_dir,
