@@ -1,4 +1,7 @@
-"""Command line: `python -m data_prep build | figures FILE... | check | add FILE | review`."""
+"""Command line: `python -m data_prep build | figures FILE... | check | add FILE | review`.
+
+It orchestrates: `review` records a decision (data_prep.review) and rebuilds (data_prep.build),
+both as the one writer of the seeds and the tables."""
 
 import argparse
 import csv
@@ -7,10 +10,11 @@ import sys
 import time
 from pathlib import Path
 
-from data_prep import CURATED_DIR, SEEDS_DIR, store
+from data_prep import CURATED_DIR, SEEDS_DIR, review, store
 from data_prep.add import add_report
-from data_prep.build import build, decide_and_rebuild
+from data_prep.build import build, decide_and_rebuild, record_and_rebuild
 from data_prep.check import check_tables, read_csv
+from data_prep.curate import load_catalog
 from data_prep.errors import InputError
 from data_prep.figures import LEDGER_COLUMNS
 from data_prep.pipeline import read_report
@@ -63,9 +67,114 @@ def _add(args: argparse.Namespace) -> int:
     return 0
 
 
+def _metrics(seeds: Path) -> dict[str, dict]:
+    """The catalog's metrics and those reviewers created, by id."""
+    decisions = review.load_decisions(seeds)
+    catalog = review.with_created_metrics(load_catalog(), decisions, review.decisions_path(seeds))
+    return {metric["metric_id"]: metric for metric in catalog["metrics"]}
+
+
+def _metric(seeds: Path, metric_id: str) -> dict:
+    metrics = _metrics(seeds)
+    if metric_id not in metrics:
+        raise InputError("data_prep/catalog.toml", f"no metric {metric_id!r}", code="no_metric")
+    return metrics[metric_id]
+
+
+def _corrections(args: argparse.Namespace) -> dict[str, str]:
+    return {
+        "year": args.year or "",
+        "period": args.period or "",
+        "statement_kind": args.kind or "",
+        "scope": args.scope or "",
+    }
+
+
+def _change(args: argparse.Namespace, seeds: Path, folder: Path) -> bool:
+    """Assign, create, correct or list candidates; False when none of these was asked."""
+    if args.candidates:
+        figure, report_id = review.find_figure(args.candidates, folder)
+        print(f"{args.candidates}: {figure['raw']} in report {report_id}: {figure['sentence']}")
+        found = review.candidates(
+            figure, list(_metrics(seeds).values()), review.text_before(figure, folder)
+        )
+        print(f"{len(found)} metrics whose unit fits ({figure['unit']}), nearest meaning first:")
+        for metric in found:
+            print(f"  {metric['metric_id']:32} {metric['label_zh']} · {metric['label_en']}")
+        return True
+    if args.assign or args.create:
+        if not args.metric:
+            raise InputError("--metric", "name the metric: --metric METRIC_ID", code="no_metric")
+        if args.create:
+            wanted = {
+                "metric_id": args.metric,
+                "label_zh": args.label_zh or "",
+                "label_en": args.label_en or "",
+                "display_unit": args.unit or "",
+                "category": args.category or "",
+            }
+            if args.metric in _metrics(seeds):
+                raise InputError(
+                    "data_prep/catalog.toml", f"metric {args.metric} exists: use --assign"
+                )
+        else:
+            wanted = _metric(seeds, args.metric)
+        done = record_and_rebuild(
+            lambda: review.assign(
+                args.assign or args.create,
+                wanted,
+                seeds,
+                folder,
+                args.by,
+                create=bool(args.create),
+                **_corrections(args),
+            ),
+            seeds,
+            folder,
+        )
+        print(f"{done.action} {done.raw} of report {done.report_id} to {done.target}")
+    elif args.correct:
+        metric = _metric(seeds, args.metric) if args.metric else None
+        done = record_and_rebuild(
+            lambda: review.correct(
+                args.correct, seeds, folder, args.by, metric, **_corrections(args)
+            ),
+            seeds,
+            folder,
+        )
+        print(f"corrected {args.correct}: {done.target} = {done.raw}, accepted")
+    else:
+        return False
+    print(f"recorded in {review.decisions_path(seeds)} and rebuilt {folder}")
+    return True
+
+
+def _figure_states(folder: Path, report_id: str) -> list[tuple[str, str, dict]]:
+    """Every body figure of a report with its id and state: seed, proposed, accepted, rejected,
+    unclaimed (rows of the tables, by source and offset)."""
+    source = {r["report_id"]: r["source"] for r in read_csv(folder / "reports.csv")}[report_id]
+    state: dict[str, str] = {}
+    for row in read_csv(folder / "metrics.csv"):
+        if row["source"] == source:
+            state[row["start"]] = row.get("review_status") or "seed"
+    for row in read_csv(folder / "proposals.csv"):
+        if row["report_id"] == report_id and row["decision"] in ("rejected",):
+            state.setdefault(row["start"], "rejected")
+    for row in read_csv(folder / "unclaimed.csv"):
+        if row["source"] == source:
+            state[row["start"]] = "unclaimed"
+    return [
+        (f"{report_id}@{row['start']}", state.get(row["start"], "claimed"), row)
+        for row in read_csv(folder / "figures.csv")
+        if row["source"] == source and row["role"] == "body"
+    ]
+
+
 def _review(args: argparse.Namespace) -> int:
     folder = Path(args.out)
     seeds = Path(args.seeds)
+    if _change(args, seeds, folder):
+        return 0
     if args.accept or args.reject:
         for ids, decision in ((args.accept, "accepted"), (args.reject, "rejected")):
             if ids:
@@ -84,6 +193,10 @@ def _review(args: argparse.Namespace) -> int:
     report_id = args.report or newest
     mine = [row for row in proposals if args.all or row["report_id"] == report_id]
     where = "all reports" if args.all else f"report {report_id}"
+    if args.figures:
+        for figure_id, state, row in _figure_states(folder, report_id):
+            print(f"  {figure_id:10} {state:9} {row['raw']:12} {row['sentence'][:60]}")
+        return 0
     pending = [row for row in mine if row["decision"] == "proposed"]
     print(f"{where}: {len(pending)} proposed rows to review")
     for row in pending:
@@ -106,13 +219,19 @@ def _review(args: argparse.Namespace) -> int:
             )
     if pending:
         print("\naccept or reject: python -m data_prep review --accept ID ... --reject ID ...")
+        print("correct, then accept: review --correct ID [--metric M] [--year Y] [--period P] ...")
     rows = [
         r for r in read_csv(folder / "unclaimed.csv") if args.all or r["report_id"] == report_id
     ]
+    if rows:
+        print(
+            "assign one: review --candidates REPORT@OFFSET, then --assign REPORT@OFFSET --metric M"
+        )
     print(f"\n{len(rows)} figures that no metric, project or target claims")
     for row in rows:
         print(
-            f"  {row['article']} line {row['line']}  {row['raw']}  = {row['value']} {row['unit']}"
+            f"  {row['report_id']}@{row['start']}  {row['article']} line {row['line']}  "
+            f"{row['raw']}  = {row['value']} {row['unit']}"
             f"{'/' + row['per'] if row['per'] else ''}  subject: {row['subject'] or '-'}"
             f"  (article about Zhundong: {row['relevance']})"
         )
@@ -155,6 +274,20 @@ def main(argv: list[str] | None = None) -> int:
     command.add_argument(
         "--by", default=getpass.getuser(), help="who decides (default: the login name)"
     )
+    command.add_argument("--figures", action="store_true", help="every figure with its state")
+    command.add_argument("--candidates", metavar="FIGURE", help="metrics whose unit fits")
+    command.add_argument("--assign", metavar="FIGURE", help="assign REPORT@OFFSET to --metric")
+    command.add_argument("--create", metavar="FIGURE", help="a new --metric from REPORT@OFFSET")
+    command.add_argument("--correct", metavar="ID", help="accept a proposal with corrections")
+    command.add_argument("--metric", help="metric id to assign, create or correct to")
+    command.add_argument("--year", help="correct the year")
+    command.add_argument("--period", choices=tuple(review.PERIODS), help="correct the period")
+    command.add_argument("--kind", choices=review.meaning.KINDS, help="correct the kind")
+    command.add_argument("--scope", choices=review.meaning.SCOPES, help="correct the scope")
+    command.add_argument("--label-zh", help="new metric: Chinese label")
+    command.add_argument("--label-en", help="new metric: English label")
+    command.add_argument("--unit", help="new metric: display unit, 亿千瓦时")
+    command.add_argument("--category", choices=review.CATEGORIES, help="new metric: category")
     command.add_argument("--seeds", default=str(SEEDS_DIR), help=argparse.SUPPRESS)
     command.add_argument("--out", default=str(CURATED_DIR), help="folder of the built tables")
     command.set_defaults(run=_review)

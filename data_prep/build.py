@@ -20,7 +20,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TypeVar
 
-from data_prep import CURATED_DIR, PACKAGE_DIR, SEEDS_DIR, store
+from data_prep import CURATED_DIR, PACKAGE_DIR, SEEDS_DIR, review, store
 from data_prep.check import check_tables
 from data_prep.curate import (
     CATALOG,
@@ -40,13 +40,7 @@ from data_prep.figures import LEDGER_COLUMNS
 from data_prep.pipeline import ReadReport, read_report
 from data_prep.places import FACT_COLUMNS, PLACE_COLUMNS, PLACES, load_places, place_facts
 from data_prep.reports import load_reports, sha256_of
-from data_prep.review import (
-    PROPOSAL_COLUMNS,
-    decide,
-    decisions_path,
-    keep_decisions,
-    load_decisions,
-)
+from data_prep.review import PROPOSAL_COLUMNS, decisions_path, keep_decisions, load_decisions
 
 SCHEMA = PACKAGE_DIR / "schema.toml"
 T = TypeVar("T")
@@ -177,7 +171,10 @@ def _describe_columns() -> list[dict]:
 def build_tables(seeds_dir: Path = SEEDS_DIR, catalog_path: Path = CATALOG) -> dict[str, bytes]:
     """All output files (relative path -> bytes) except the manifest; raises InputError."""
     reports = load_reports(seeds_dir)
-    catalog = load_catalog(catalog_path)
+    decisions = load_decisions(seeds_dir)
+    catalog = review.with_created_metrics(
+        load_catalog(catalog_path), decisions, decisions_path(seeds_dir)
+    )
     figures: list[dict] = []
     articles: list[dict] = []
     texts: dict[str, str] = {}
@@ -198,7 +195,7 @@ def build_tables(seeds_dir: Path = SEEDS_DIR, catalog_path: Path = CATALOG) -> d
         figures,
         texts,
         {str(row["article"]): row for row in articles},
-        load_decisions(seeds_dir),
+        decisions,
     )
     report_rows = [
         {
@@ -336,5 +333,5 @@ def decide_and_rebuild(
 ) -> list[dict[str, str]]:
     """Accept or reject proposals and rebuild, as one writer (what `review --accept` does)."""
     return record_and_rebuild(
-        lambda: decide(proposal_ids, decision, seeds_dir, out_dir, by), seeds_dir, out_dir
+        lambda: review.decide(proposal_ids, decision, seeds_dir, out_dir, by), seeds_dir, out_dir
     )

@@ -322,6 +322,13 @@ def build_metrics(catalog: dict, sources: Sources) -> list[Row]:
             measures,
             lambda figure, report: meaning_of(figure, report, earlier_in_article(sources, figure)),
         )
+    proposals += review.reviewer_proposals(  # figures a reviewer assigned, corrected, created
+        sources.decisions,
+        sources.reports,
+        sources.body_figures,
+        metrics,
+        lambda figure, report: meaning_of(figure, report, earlier_in_article(sources, figure)),
+    )
     proposals = review.with_decisions(proposals, sources.decisions, ("metric",))
     published = list(rows)
     for proposal in proposals:

@@ -29,6 +29,11 @@ DECISIONS_FILE = "decisions.toml"
 # review_status of a row of metrics.csv and projects.csv.
 SEED, ACCEPTED, PROPOSED = "seed", "accepted", "proposed"
 DECISIONS = ("accepted", "rejected")
+ACTIONS = ("", "assign", "correct", "create")
+# A corrected period, as the period column writes it.
+PERIODS = {"annual": "全年", "cumulative": "累计", "span": "期间"}
+CATEGORIES = ("coal", "power", "chemicals", "materials", "economics", "park", "innovation")
+REVIEWER = "reviewer"  # the year_basis of a year the reviewer set
 
 PROPOSAL_COLUMNS = [
     "proposal_id",  # stable: a hash of report, target and figure
@@ -107,6 +112,19 @@ class Decision:
     decision: str
     decided_on: str  # Beijing time, "2026-12-02T07:15+08:00" (a date alone in older entries)
     decided_by: str = ""
+    # What the reviewer did beyond accept / reject: "" (a proposal as the build made it),
+    # "assign" (a figure no measure bound, to a metric), "correct" (a proposal with its metric,
+    # year, period, kind or scope set by the reviewer), "create" (a new metric from a figure).
+    action: str = ""
+    replaces: str = ""  # correct with another metric: the proposal it corrects (then rejected)
+    year: str = ""  # corrections; "" keeps what the build read
+    period: str = ""  # annual | cumulative | span
+    statement_kind: str = ""  # meaning.KINDS
+    scope: str = ""  # meaning.SCOPES
+    label_zh: str = ""  # create: the new metric
+    label_en: str = ""
+    unit: str = ""  # its display unit, 亿千瓦时
+    category: str = ""
 
 
 def beijing_now() -> str:
@@ -182,6 +200,15 @@ def load_decisions(seeds_dir: Path) -> dict[str, Decision]:
                 n=index,
                 value=decision.decided_on,
             )
+        problem = _action_problem(decision)
+        if problem:
+            raise InputError(
+                path,
+                f"decision #{index}: {problem}",
+                code="decision_invalid",
+                n=index,
+                problem=problem,
+            )
         if decision.proposal_id in found:
             first = where[decision.proposal_id]
             same = found[decision.proposal_id].decision == decision.decision
@@ -198,7 +225,68 @@ def load_decisions(seeds_dir: Path) -> dict[str, Decision]:
             )  # fmt: skip
         found[decision.proposal_id] = decision
         where[decision.proposal_id] = index
+    _refuse_contradictions(path, found)
     return found
+
+
+def _action_problem(decision: Decision) -> str:
+    """What is wrong with a decision's action and its fields, or ""."""
+    if decision.action not in ACTIONS:
+        return f"action {decision.action!r} is not one of {ACTIONS[1:]}"
+    if decision.year and not (decision.year.isdigit() and 1949 <= int(decision.year) <= 2100):
+        return f"year {decision.year!r} is not a year"
+    if decision.period and decision.period not in PERIODS:
+        return f"period {decision.period!r} is not one of {tuple(PERIODS)}"
+    if decision.statement_kind and decision.statement_kind not in meaning.KINDS:
+        return f"statement_kind {decision.statement_kind!r} is not one of {meaning.KINDS}"
+    if decision.scope and decision.scope not in meaning.SCOPES:
+        return f"scope {decision.scope!r} is not one of {meaning.SCOPES}"
+    if decision.action in ("assign", "create", "correct"):
+        if not decision.target.startswith("metric:") or decision.target == "metric:":
+            return f"{decision.action} needs a metric target, not {decision.target!r}"
+        if decision.decision != "accepted":
+            return f"{decision.action} is an acceptance, not {decision.decision!r}"
+    if decision.action == "create":
+        fields = ("label_zh", "label_en", "unit", "category")
+        missing = [key for key in fields if not getattr(decision, key)]
+        if missing:
+            return f"create lacks {', '.join(missing)}"
+        if decision.category not in CATEGORIES:
+            return f"category {decision.category!r} is not one of {CATEGORIES}"
+    return ""
+
+
+def _refuse_contradictions(path: Path, found: dict[str, Decision]) -> None:
+    """One figure, one accepted metric; one new metric, one definition."""
+    figure: dict[tuple[str, str, str], Decision] = {}
+    created: dict[str, Decision] = {}
+    for decision in found.values():
+        if decision.action in ("assign", "create") and decision.decision == "accepted":
+            key = (decision.report_id, decision.raw, decision.evidence)
+            other = figure.setdefault(key, decision)
+            if other is not decision:
+                raise InputError(
+                    path,
+                    f"{decision.raw} of report {decision.report_id} is assigned to both "
+                    f"{other.target} and {decision.target}: keep one",
+                    code="decision_contradicts",
+                    first=other.proposal_id,
+                    second=decision.proposal_id,
+                    proposal=decision.raw,
+                )
+        if decision.action == "create":
+            definition = (decision.label_zh, decision.label_en, decision.unit, decision.category)
+            other = created.setdefault(decision.target, decision)
+            mine = (other.label_zh, other.label_en, other.unit, other.category)
+            if mine != definition:
+                raise InputError(
+                    path,
+                    f"{decision.target} is created twice with different labels, unit or category",
+                    code="decision_contradicts",
+                    first=other.proposal_id,
+                    second=decision.proposal_id,
+                    proposal=decision.target,
+                )
 
 
 def keep_decisions(decisions: dict[str, Decision], seeds_dir: Path, proposals_csv: Path) -> None:
@@ -213,7 +301,8 @@ def keep_decisions(decisions: dict[str, Decision], seeds_dir: Path, proposals_cs
             ]
     except (OSError, KeyError, UnicodeDecodeError, csv.Error):
         return  # no tables (or none of this shape) to compare with: nothing to guard
-    lost = sorted(set(recorded) - set(decisions))
+    covered = set(decisions) | {d.replaces for d in decisions.values() if d.replaces}
+    lost = sorted(set(recorded) - covered)
     if lost:
         path = decisions_path(seeds_dir)
         state = "is missing" if not path.is_file() else f"holds {len(decisions)}"
@@ -245,7 +334,7 @@ def decisions_text(decisions: dict[str, Decision]) -> str:
         lines += [
             f"{key} = {_toml_string(getattr(decision, key))}"
             for key in Decision.__dataclass_fields__
-            if getattr(decision, key) or key != "decided_by"
+            if getattr(decision, key) or Decision.__dataclass_fields__[key].default is MISSING
         ]
     return "\n".join(lines) + "\n"
 
@@ -420,10 +509,17 @@ def with_decisions(
     # The same figure in the same clause twice in one report (a summary repeats the body): one
     # proposal, one decision.
     proposals = list({str(row["proposal_id"]): row for row in reversed(proposals)}.values())[::-1]
+    # a proposal corrected to another metric is rejected by its correction
+    replaced = {d.replaces: d for d in decisions.values() if d.replaces}
     ids = set()
     for row in proposals:
-        decided = decisions.get(str(row["proposal_id"]))
-        row["decision"] = decided.decision if decided else "proposed"
+        decided = replaced.get(str(row["proposal_id"])) or decisions.get(str(row["proposal_id"]))
+        row["decision"] = "proposed"
+        if decided is not None:
+            row["decision"] = (
+                "rejected" if decided.replaces == row["proposal_id"] else (decided.decision)
+            )
+            _corrected(row, decided)
         row["decided_on"] = decided.decided_on if decided else ""
         row["decided_by"] = decided.decided_by if decided else ""
         ids.add(row["proposal_id"])
@@ -443,6 +539,108 @@ def with_decisions(
         if d.proposal_id not in ids and d.target.split(":", 1)[0] in target_types
     ]
     return proposals + stale
+
+
+def _corrected(row: dict, decision: Decision) -> None:
+    """The reviewer's year, period, kind and scope over what the build read."""
+    changes: dict[str, object] = {}
+    if decision.year:
+        changes |= {"year": int(decision.year), "year_basis": REVIEWER}
+    if decision.period:
+        changes["period"] = PERIODS[decision.period]
+    if decision.statement_kind:
+        changes["statement_kind"] = decision.statement_kind
+    if decision.scope:
+        changes["scope"] = decision.scope
+    row.update(changes)
+    if "_about" in row:
+        row["_about"] = {**row["_about"], **changes}
+
+
+_BY_REVIEWER = (1.0, "审核人指定", "set by the reviewer")
+
+
+def evidence_tail(evidence: str) -> str:
+    """The figure's own clause of an evidence ("anchor……clause" → "clause")."""
+    return evidence.rsplit("……", 1)[-1]
+
+
+def reviewer_proposals(
+    decisions: dict[str, Decision],
+    reports: dict[str, Report],
+    body_figures,
+    metrics: dict[str, dict],
+    meaning_of,
+) -> list[dict]:
+    """The metric rows a reviewer made that no measure binds: a figure assigned to a metric, a
+    new metric's figure, a proposal corrected to another metric. Each is found again in its
+    report by its text and clause (a decision that finds nothing is listed as stale)."""
+    rows = []
+    for decision in decisions.values():
+        if decision.action not in ("assign", "create") and not decision.replaces:
+            continue
+        report = reports.get(decision.report_id)
+        metric = metrics.get(decision.target.split(":", 1)[1])
+        if report is None or metric is None:
+            continue
+        tail = evidence_tail(decision.evidence)
+        figure = next(
+            (
+                f
+                for f in body_figures(report)
+                if str(f["raw"]) == decision.raw and tail in str(f["sentence"])
+            ),
+            None,
+        )
+        if figure is None:
+            continue
+        about = dict(meaning_of(figure, report))
+        rows.append(
+            {
+                **proposal(report, figure, decision.target, decision.evidence, _BY_REVIEWER),
+                "label_zh": metric["label_zh"],
+                "label_en": metric["label_en"],
+                "display_unit": metric["display_unit"],
+                "year": about["year"],
+                "year_basis": about["year_basis"],
+                "scope": about["scope"],
+                "statement_kind": about["statement_kind"],
+                "_figure": figure,
+                "_about": about,
+            }
+        )
+    return rows
+
+
+def with_created_metrics(catalog: dict, decisions: dict[str, Decision], path: Path) -> dict:
+    """The catalog with the metrics reviewers created from a figure (data, not code: each is in
+    decisions.toml with its labels, unit and category). A created id the catalog has is refused."""
+    known = {metric["metric_id"] for metric in catalog.get("metrics", [])}
+    created: dict[str, dict] = {}
+    for decision in decisions.values():
+        if decision.action != "create":
+            continue
+        metric_id = decision.target.split(":", 1)[1]
+        if metric_id in known:
+            raise InputError(
+                path,
+                f"decision on {decision.raw} creates metric {metric_id}, which the catalog has",
+                code="metric_exists",
+                metric=metric_id,
+            )
+        created[metric_id] = {
+            "metric_id": metric_id,
+            "category": decision.category,
+            "kind": "actual",
+            "label_zh": decision.label_zh,
+            "label_en": decision.label_en,
+            "display_unit": decision.unit,
+            "select": [],
+            "created_by_review": True,
+        }
+    if not created:
+        return catalog
+    return {**catalog, "metrics": [*catalog.get("metrics", []), *created.values()]}
 
 
 def relation_to(row: dict, published: list[dict]) -> dict[str, object]:
@@ -567,4 +765,222 @@ def describe(row: dict[str, str]) -> str:
         f"[{row['proposal_id']}] {target} = {value} ({year})  confidence {row['confidence']}"
         f" {row['confidence_level']}: {row['confidence_reason_en']}\n"
         f"    {beside}\n    evidence: {row['evidence']}"
+    )
+
+
+# --- a reviewer's assignments, corrections and new metrics --------------------------------------
+
+_MAGNITUDES = ("万亿", "亿", "万")
+_SAME_UNIT = {"吉瓦": "千瓦"}
+
+
+def unit_of(display_unit: str) -> tuple[str, str]:
+    """(base unit, per) of a display unit, as the ledger writes a figure's: 万吨/年 → (吨, 年),
+    亿千瓦时 → (千瓦时, ""), 元/吨 → (元, 吨), 吉瓦 → (千瓦, "")."""
+    unit, _, per = display_unit.partition("/")
+    unit = _SAME_UNIT.get(unit, unit)
+    for magnitude in _MAGNITUDES:
+        if unit.startswith(magnitude) and len(unit) > len(magnitude):
+            unit = unit[len(magnitude) :]
+            break
+    return unit, per
+
+
+def metric_unit(metric: dict) -> tuple[str, str | None]:
+    """(unit, per) a metric's figures have; per None where any rate fits."""
+    measure = metric.get("measure") or {}
+    if measure.get("unit"):
+        return measure["unit"], measure.get("per")
+    unit, per = unit_of(str(metric.get("display_unit", "")))
+    return unit, per or None
+
+
+def fits(figure: dict, metric: dict) -> bool:
+    unit, per = metric_unit(metric)
+    return str(figure["unit"]) == unit and (per is None or str(figure["per"] or "") == per)
+
+
+def _bigrams(text: str) -> set[str]:
+    return {text[i : i + 2] for i in range(len(text) - 1)}
+
+
+def candidates(figure: dict, metrics: list[dict], before: str = "") -> list[dict]:
+    """The metrics a figure may be assigned to: those whose unit fits, nearest meaning first: a
+    subject of the metric's measure in the figure's clause, its sentence, or the sentence before
+    (`before`, where "这个数字" finds what it refers to), then words shared with its label."""
+    clause, sentence = clause_of(figure), str(figure["sentence"])
+    before = ([part for part in before.split("。") if part.strip()] or [""])[-1]  # one sentence
+    ranked = []
+    for metric in metrics:
+        if not fits(figure, metric):
+            continue
+        subjects = list((metric.get("measure") or {}).get("subjects", []))
+        label = _bigrams(str(metric["label_zh"]))
+        score = sum(
+            weight * sum(word in text for word in subjects) + share * len(label & _bigrams(text))
+            for text, weight, share in ((clause, 100, 5), (sentence, 30, 2), (before, 20, 1))
+        )
+        ranked.append((score, str(metric["metric_id"]), metric))
+    ranked.sort(key=lambda item: (-item[0], item[1]))
+    return [{**metric, "score": score} for score, _, metric in ranked]
+
+
+def text_before(figure: dict, out_dir: Path) -> str:
+    """The paragraph of a figure up to its sentence, from the built cleaned text."""
+    try:
+        text = (out_dir / "texts" / str(figure["source"])).read_text(encoding="utf-8")
+    except OSError:
+        return ""
+    start = int(figure["sentence_start"])
+    return text[text.rfind("\n", 0, start) + 1 : start]
+
+
+def _read_table(path: Path) -> list[dict[str, str]]:
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as file:
+            return list(csv.DictReader(file))
+    except OSError as error:
+        raise InputError(path, f"cannot be read: {error.strerror}", code="no_tables") from None
+
+
+def find_figure(figure_id: str, out_dir: Path) -> tuple[dict, str]:
+    """A figure of the built tables by its id, "<report_id>@<start>" (as `review` lists them);
+    returns (its ledger row, its report id). Raises InputError naming figures.csv."""
+    report_id, _, start = figure_id.partition("@")
+    sources = {r["report_id"]: r["source"] for r in _read_table(out_dir / "reports.csv")}
+    table = out_dir / "figures.csv"
+    for row in _read_table(table):
+        if row["source"] == sources.get(report_id) and row["start"] == start:
+            return row, report_id
+    raise InputError(
+        table, f"no figure {figure_id} (report@offset)", code="no_figure", figure=figure_id
+    )
+
+
+def record(new: Decision, seeds_dir: Path, out_dir: Path) -> Decision:
+    """Write one decision into decisions.toml, as the one writer; the caller rebuilds."""
+    problem = _action_problem(new)
+    if problem:
+        raise InputError(
+            decisions_path(seeds_dir), problem, code="decision_invalid", n=0, problem=problem
+        )
+    with store.writing(seeds_dir):
+        decisions = load_decisions(seeds_dir)
+        keep_decisions(decisions, seeds_dir, out_dir / "proposals.csv")
+        # a figure has one reviewer's metric: a new assignment replaces an earlier one
+        for pid, old in list(decisions.items()):
+            same = (old.report_id, old.raw, old.evidence) == (new.report_id, new.raw, new.evidence)
+            if same and old.action in ("assign", "create") and pid != new.proposal_id:
+                del decisions[pid]
+        decisions[new.proposal_id] = new
+        _refuse_contradictions(decisions_path(seeds_dir), decisions)
+        store.write_atomic(decisions_path(seeds_dir), decisions_text(decisions).encode("utf-8"))
+    return new
+
+
+def _refuse_unfit(figure: dict, metric: dict, table: Path) -> None:
+    if not fits(figure, metric):
+        unit, per = metric_unit(metric)
+        raise InputError(
+            table,
+            f"{figure['raw']} is in {figure['unit']}{'/' + figure['per'] if figure['per'] else ''}"
+            f", {metric['metric_id']} in {unit}{'/' + per if per else ''}",
+            code="unit_mismatch",
+            raw=figure["raw"],
+            metric=metric["metric_id"],
+        )
+
+
+def assign(
+    figure_id: str,
+    metric: dict,
+    seeds_dir: Path = SEEDS_DIR,
+    out_dir: Path = CURATED_DIR,
+    by: str = "",
+    create: bool = False,
+    **corrections: str,
+) -> Decision:
+    """Assign a figure (any, an unclaimed one included) to `metric` (a catalog entry, or with
+    `create` a new one: metric_id, label_zh, label_en, display_unit, category), with optional
+    corrections (year, period, statement_kind, scope); records the decision."""
+    figure, report_id = find_figure(figure_id, out_dir)
+    _refuse_unfit(figure, metric, out_dir / "figures.csv")
+    target = f"metric:{metric['metric_id']}"
+    evidence = clause_of(figure)
+    pid = proposal_key(report_id, target, str(figure["raw"]), evidence)
+    proposals = out_dir / "proposals.csv"
+    bound = [  # a proposal the build made of this figure, for another metric: it gives way
+        r["proposal_id"]
+        for r in (_read_table(proposals) if proposals.is_file() else [])
+        if (r["report_id"], r["start"], r["target_type"]) == (report_id, figure["start"], "metric")
+        and r["proposal_id"] != pid
+        and r["decision"] != "stale"
+    ]
+    fields = {}
+    if create:
+        fields = {
+            "label_zh": str(metric["label_zh"]).strip(),
+            "label_en": str(metric["label_en"]).strip(),
+            "unit": str(metric["display_unit"]).strip(),
+            "category": str(metric["category"]).strip(),
+        }
+    return record(
+        Decision(
+            pid,
+            report_id,
+            target,
+            str(figure["raw"]),
+            evidence,
+            ACCEPTED,
+            beijing_now(),
+            by.strip(),
+            action="create" if create else "assign",
+            replaces=bound[0] if bound else "",
+            **fields,
+            **{key: str(value) for key, value in corrections.items() if value},
+        ),
+        seeds_dir,
+        out_dir,
+    )
+
+
+def correct(
+    proposal_id: str,
+    seeds_dir: Path = SEEDS_DIR,
+    out_dir: Path = CURATED_DIR,
+    by: str = "",
+    metric: dict | None = None,
+    **corrections: str,
+) -> Decision:
+    """Accept a metric proposal with the reviewer's metric, year, period, statement kind or
+    scope in place of what the build read; records the decision."""
+    table = out_dir / "proposals.csv"
+    rows = {r["proposal_id"]: r for r in _read_table(table) if r["decision"] != "stale"}
+    row = rows.get(proposal_id)
+    if row is None or row["target_type"] != "metric":
+        raise InputError(
+            table, f"no metric proposal {proposal_id}", code="no_proposal", ids=proposal_id
+        )
+    target, replaces, pid = f"metric:{row['target_id']}", "", proposal_id
+    if metric is not None and metric["metric_id"] != row["target_id"]:
+        figure = {"raw": row["raw"], "unit": row["unit"], "per": row["per"]}
+        _refuse_unfit(figure, metric, table)
+        target, replaces = f"metric:{metric['metric_id']}", proposal_id
+        pid = proposal_key(row["report_id"], target, row["raw"], row["evidence"])
+    return record(
+        Decision(
+            pid,
+            row["report_id"],
+            target,
+            row["raw"],
+            row["evidence"],
+            ACCEPTED,
+            beijing_now(),
+            by.strip(),
+            action="correct",
+            replaces=replaces,
+            **{key: str(value) for key, value in corrections.items() if value},
+        ),
+        seeds_dir,
+        out_dir,
     )

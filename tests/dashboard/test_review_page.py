@@ -25,7 +25,7 @@ def workspace(tmp_path, monkeypatch):
     real = real or data_review.decide
     calls = []
 
-    def recorded(proposal_ids, decision, seeds_dir, out_dir):
+    def recorded(proposal_ids, decision, seeds_dir, out_dir, by=""):
         calls.append((list(proposal_ids), decision, seeds_dir, out_dir))
         return real(proposal_ids, decision, seeds_dir, out_dir)
 
@@ -153,18 +153,28 @@ def test_a_proposed_value_is_marked_in_the_trend_and_its_download(workspace):
     assert all("待核实" not in text for trace in unmarked for text in trace["text"])
 
 
-def test_a_refused_decision_is_said_and_the_proposal_stays(workspace, monkeypatch):
+@pytest.mark.parametrize(
+    ("code", "said"),
+    [
+        ("", "未能记录决定：proposals.csv："),
+        ("busy", "未能记录决定：decisions.toml：另一项更改正在保存，请稍后再试"),
+        ("disk_full", "未能记录决定：decisions.toml：磁盘已满"),
+    ],
+)
+def test_a_refused_decision_is_said_and_the_proposal_stays(workspace, monkeypatch, code, said):
     _, out, _ = workspace
     first = pending_rows(out)[0]
 
-    def refuse(proposal_ids, decision, seeds_dir, out_dir):
+    def refuse(proposal_ids, decision, seeds_dir, out_dir, by=""):
+        if code:  # another writer holds the lock; the disk is full
+            raise InputError(seeds_dir / "decisions.toml", "refused", code=code)
         raise InputError(out_dir / "proposals.csv", f"unknown proposal {proposal_ids[0]}")
 
     monkeypatch.setattr(data_review, "decide", refuse)
     test = updates_page()
     test.button(key=f"updates_accept_{first['proposal_id']}").click().run()
     assert not test.exception and not test.success
-    assert test.error[0].value.startswith("未能记录决定：")
+    assert test.error[0].value.startswith(said)
     assert f"updates_accept_{first['proposal_id']}" in {b.key for b in test.button}
 
 
