@@ -25,7 +25,8 @@ from dashboard import review
 from data_prep import CURATED_DIR, PACKAGE_DIR, SEEDS_DIR
 from data_prep import review as data_review
 from data_prep.add import add_report, prepare, trial_tables
-from data_prep.build import build, decide_and_rebuild
+from data_prep.build import build, decide_and_rebuild, record_and_rebuild
+from data_prep.curate import load_catalog
 from data_prep.errors import InputError
 
 # Columns read as text, whatever they look like (report ids such as "000").
@@ -44,6 +45,7 @@ _TEXT_COLUMNS = {
     "target_id": str,
     "decision": str,
     "decided_on": str,
+    "decided_by": str,
 }
 _CATALOG_FILES = [
     PACKAGE_DIR / "catalog.toml",
@@ -147,6 +149,50 @@ def decide(proposal_ids: list[str], decision: str, by: str = "") -> list[dict[st
     _read_text.clear()
     _preview.clear()
     return decided
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _metrics(built_at: str, seeds: str) -> list[dict]:
+    decisions = data_review.load_decisions(Path(seeds))
+    path = data_review.decisions_path(Path(seeds))
+    return data_review.with_created_metrics(load_catalog(), decisions, path)["metrics"]
+
+
+def metrics_catalog() -> list[dict]:
+    """The catalog's metrics and those reviewers created, for assigning a figure."""
+    return _metrics(ensure_tables(), str(seeds_dir()))
+
+
+def _review_change(record):
+    """Record a reviewer's change and rebuild, as the one writer (the command line's path)."""
+    if hosted():
+        raise InputError(data_review.DECISIONS_FILE, "decisions cannot be made on the hosted link")
+    done = record_and_rebuild(record, seeds_dir(), curated_dir())
+    _read.clear()
+    _read_text.clear()
+    _metrics.clear()
+    _preview.clear()
+    return done
+
+
+def assign(
+    figure_id: str, metric: dict, by: str = "", create: bool = False, **corrections: str
+) -> data_review.Decision:
+    """Assign a figure to a metric (or to a new one, with `create`), with corrections."""
+    seeds, out = seeds_dir(), curated_dir()
+    return _review_change(
+        lambda: data_review.assign(figure_id, metric, seeds, out, by, create, **corrections)
+    )
+
+
+def correct(
+    proposal_id: str, metric: dict | None, by: str = "", **corrections: str
+) -> data_review.Decision:
+    """Accept a proposal with the reviewer's metric, year, period, kind or scope."""
+    seeds, out = seeds_dir(), curated_dir()
+    return _review_change(
+        lambda: data_review.correct(proposal_id, seeds, out, by, metric, **corrections)
+    )
 
 
 def text(source: str) -> str:

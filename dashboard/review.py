@@ -5,8 +5,8 @@ the proposals waiting for a decision, beside the published value each would foll
 
 import pandas as pd
 
-from dashboard.components.text import mark_figures
-from dashboard.fmt import quantity
+from dashboard.components.text import escape_markdown, mark_figures
+from dashboard.fmt import beijing, quantity
 from dashboard.i18n import pick, t
 from data_prep.review import ACCEPTED, PROPOSED, SEED
 
@@ -181,3 +181,78 @@ def evidence_markdown(row: pd.Series) -> str:
 
 def label(row: pd.Series, lang: str) -> str:
     return str(pick((row["label_zh"], row["label_en"]), lang))
+
+
+# --- one screen per report: every figure by its state ------------------------------------------
+
+# The state of a figure of a report, with the colour it is marked in (Streamlit's named colours).
+STATE_COLOURS = {
+    "proposed": "orange",
+    "accepted": "green",
+    "rejected": "gray",
+    "unclaimed": "blue",
+    "seed": "violet",
+}
+
+
+def decided_when(row: pd.Series) -> str:
+    """When and by whom a decision was made, in Beijing time: "2026-12-02 07:15 · 王工"."""
+    moment = str(row.get("decided_on", "") or "")
+    if not _present(row.get("decided_on")) or not moment:
+        return ""
+    shown = beijing(moment) if "T" in moment else moment  # a date alone in older decisions
+    by = row.get("decided_by")
+    return f"{shown} · {by}" if _present(by) else shown
+
+
+def figure_states(
+    figures: pd.DataFrame,
+    metrics: pd.DataFrame,
+    proposals: pd.DataFrame,
+    unclaimed: pd.DataFrame,
+    report_id: str,
+    source: str,
+) -> pd.DataFrame:
+    """The body figures of one report, each with its id ("004@186") and state: proposed,
+    accepted, rejected, unclaimed, or seed (published from a report the catalog names); a figure
+    none of these names (a project's, a target's) has no state and is not marked."""
+    own = figures[(figures["source"] == source) & (figures["role"] == "body")].copy()
+    state: dict[int, str] = {}
+    for frame, column in ((metrics, "review_status"),):
+        rows = frame[frame["source"] == source]
+        for start, status in zip(rows["start"], rows[column].fillna(SEED), strict=True):
+            state[int(start)] = str(status) if _present(status) else SEED
+    mine = proposals[proposals["report_id"] == report_id]
+    for start, decision in zip(mine["start"], mine["decision"], strict=True):
+        if _present(start) and decision in (PROPOSED, ACCEPTED, REJECTED):
+            state.setdefault(int(float(start)), str(decision))
+    for start in unclaimed.loc[unclaimed["source"] == source, "start"]:
+        state[int(start)] = "unclaimed"
+    own["start"] = own["start"].astype(int)
+    own["end"] = own["end"].astype(int)
+    own["state"] = [state.get(start, "") for start in own["start"]]
+    own["figure_id"] = [f"{report_id}@{start}" for start in own["start"]]
+    return own.sort_values("start")
+
+
+def states_markdown(text: str, states: pd.DataFrame) -> str:
+    """Markdown of a report's text, every figure with a state in its colour and the rest of the
+    text escaped (never HTML); paragraphs kept."""
+    parts: list[str] = []
+    position = 0
+    for start, end, state in zip(states["start"], states["end"], states["state"], strict=True):
+        if not state or start < position:
+            continue
+        parts.append(escape_markdown(text[position:start]))
+        colour = STATE_COLOURS[state]
+        parts.append(f":{colour}-background[**{escape_markdown(text[start:end])}**]")
+        position = end
+    parts.append(escape_markdown(text[position:]))
+    return "".join(parts).replace("\n", "\n\n")
+
+
+def legend_markdown(lang: str) -> str:
+    return " ".join(
+        f":{colour}-background[{t(f'state_{state}', lang)}]"
+        for state, colour in STATE_COLOURS.items()
+    )

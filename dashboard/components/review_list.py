@@ -8,6 +8,7 @@ from dashboard import review
 from dashboard.components.provenance import report_names
 from dashboard.components.text import escape_markdown
 from dashboard.i18n import pick, t
+from data_prep import review as data_review
 
 
 def _proposal(row: pd.Series, lang: str) -> str | None:
@@ -84,10 +85,156 @@ def review_list(
                         t("review_decision", lang): [
                             t(f"decision_{d}", lang) for d in decided["decision"]
                         ],
-                        t("review_decided_on", lang): decided["decided_on"].fillna(""),
+                        t("review_decided_by", lang): [
+                            review.decided_when(row) for _, row in decided.iterrows()
+                        ],
                     }
                 ),
                 hide_index=True,
                 key="updates_decided",
             )
     return clicked
+
+
+# --- one screen per report: the article by state, and assign / correct / create -----------------
+
+KEEP = ""  # a correction left as the build read it
+_PERIODS = (KEEP, "annual", "cumulative", "span")
+_KINDS = (KEEP, "fact", "goal", "forecast", "plan", "condition")
+_SCOPES = (KEEP, "zhundong", "prefecture", "xinjiang", "china", "other_zone")
+_CATEGORIES = ("coal", "power", "chemicals", "materials", "economics", "park", "innovation")
+
+
+def _choice(options: tuple[str, ...], prefix: str, lang: str):
+    return lambda value: t("form_keep", lang) if value == KEEP else t(f"{prefix}_{value}", lang)
+
+
+def _corrections(lang: str, key: str) -> dict[str, str]:
+    """Year, period, kind and scope inputs, each "as read" unless set; inside a form."""
+    left, right = st.columns(2)
+    year = left.text_input(t("form_year", lang), key=f"{key}_year", max_chars=4)
+    period = right.selectbox(
+        t("form_period", lang), _PERIODS, format_func=_choice(_PERIODS, "period", lang),
+        key=f"{key}_period",
+    )  # fmt: skip
+    kind = left.selectbox(
+        t("form_kind", lang), _KINDS, format_func=_choice(_KINDS, "kind", lang), key=f"{key}_kind"
+    )
+    scope = right.selectbox(
+        t("form_scope", lang), _SCOPES, format_func=_choice(_SCOPES, "scope", lang),
+        key=f"{key}_scope",
+    )  # fmt: skip
+    return {
+        "year": year.strip(),
+        "period": period,
+        "statement_kind": kind,
+        "scope": scope,
+    }
+
+
+def _figure_label(row: pd.Series, lang: str) -> str:
+    sentence = str(row["sentence"])
+    state = t(f"state_{row['state']}", lang)
+    return f"{row['raw']} · {state} · {sentence[:40]}{'…' if len(sentence) > 40 else ''}"
+
+
+def report_screen(
+    report_id: str,
+    text: str,
+    states: pd.DataFrame,
+    proposals: pd.DataFrame,
+    metrics: list[dict],
+    lang: str,
+) -> tuple | None:
+    """One report: the legend, the article with every figure coloured by its state, then a
+    figure to act on and the forms that fit it (assign or create for any figure; correct for a
+    proposal). Returns ("assign" | "create" | "correct", …) when a form was submitted."""
+    st.markdown(review.legend_markdown(lang))
+    article = st.expander(t("screen_article", lang), expanded=True)
+    article.container(height=320, border=False).markdown(review.states_markdown(text, states))
+    actionable = states[states["state"].isin(["proposed", "unclaimed", "rejected", "accepted"])]
+    if actionable.empty:
+        st.caption(t("screen_none", lang))
+        return None
+    # proposals first, then what nothing claims, in the order of the text
+    order = {"proposed": 0, "unclaimed": 1, "rejected": 2, "accepted": 3}
+    actionable = actionable.sort_values(
+        ["state", "start"], key=lambda c: c.map(order) if c.name == "state" else c
+    )
+    labels = {row["figure_id"]: _figure_label(row, lang) for _, row in actionable.iterrows()}
+    figure_id = st.selectbox(
+        t("screen_figure", lang),
+        list(labels),
+        format_func=labels.get,
+        key=f"updates_figure_{report_id}",
+    )
+    row = actionable[actionable["figure_id"] == figure_id].iloc[0]
+    figure = {key: "" if value != value else value for key, value in row.to_dict().items()}
+    start = int(row["sentence_start"])
+    before = text[text.rfind("\n", 0, start) + 1 : start]
+    fitting = data_review.candidates(figure, metrics, before)
+    names = {m["metric_id"]: f"{pick((m['label_zh'], m['label_en']), lang)}" for m in fitting}
+    by_key = f"updates_by_{report_id}"
+    mine = proposals[
+        (proposals["report_id"] == report_id)
+        & (pd.to_numeric(proposals["start"], errors="coerce") == int(row["start"]))
+        & (proposals["target_type"] == "metric")
+        & (proposals["decision"] == review.PROPOSED)
+    ]
+    if len(mine):
+        proposal = mine.iloc[0]
+        beside = escape_markdown(review.published_text(proposal, lang))
+        st.caption(
+            f"{escape_markdown(review.label(proposal, lang))} · "
+            f"{escape_markdown(review.value_text(proposal, lang))} · "
+            f"{t('review_beside', lang, text=beside)}"
+        )
+        with st.form(f"updates_correct_{report_id}", border=True):
+            st.markdown(f"**{t('form_correct', lang)}**")
+            current = str(proposal["target_id"])
+            options = [current, *[m for m in names if m != current]]
+            metric = st.selectbox(
+                t("form_metric", lang), options, format_func=lambda m: names.get(m, m),
+                key=f"updates_correct_metric_{report_id}",
+            )  # fmt: skip
+            corrections = _corrections(lang, f"updates_correct_{report_id}")
+            who = st.text_input(t("form_by", lang), key=f"{by_key}_c", max_chars=40)
+            if st.form_submit_button(t("form_submit_correct", lang), type="primary"):
+                return ("correct", proposal["proposal_id"], metric, who, corrections)
+    if names and not len(mine):  # a proposal goes to another metric by its correction
+        with st.form(f"updates_assign_{report_id}", border=True):
+            st.markdown(f"**{t('form_assign', lang)}**")
+            metric = st.selectbox(
+                t("form_metric", lang), list(names), format_func=names.get,
+                key=f"updates_assign_metric_{report_id}",
+            )  # fmt: skip
+            corrections = _corrections(lang, f"updates_assign_{report_id}")
+            who = st.text_input(t("form_by", lang), key=f"{by_key}_a", max_chars=40)
+            if st.form_submit_button(t("form_submit_assign", lang), type="primary"):
+                return ("assign", figure_id, metric, who, corrections)
+    elif not names:
+        st.caption(t("form_no_candidates", lang))
+    with st.form(f"updates_create_{report_id}", border=True):
+        st.markdown(f"**{t('form_create', lang)}**")
+        metric_id = st.text_input(t("form_metric_id", lang), key=f"updates_create_id_{report_id}")
+        label_zh = st.text_input(t("form_label_zh", lang), key=f"updates_create_zh_{report_id}")
+        label_en = st.text_input(t("form_label_en", lang), key=f"updates_create_en_{report_id}")
+        left, right = st.columns(2)
+        unit = left.text_input(t("form_unit", lang), key=f"updates_create_unit_{report_id}")
+        category = right.selectbox(
+            t("form_category", lang), _CATEGORIES,
+            format_func=lambda c: t(f"category_{c}", lang),
+            key=f"updates_create_category_{report_id}",
+        )  # fmt: skip
+        corrections = _corrections(lang, f"updates_create_{report_id}")
+        who = st.text_input(t("form_by", lang), key=f"{by_key}_n", max_chars=40)
+        if st.form_submit_button(t("form_submit_create", lang)):
+            metric = {
+                "metric_id": metric_id.strip(),
+                "label_zh": label_zh.strip(),
+                "label_en": label_en.strip(),
+                "display_unit": unit.strip(),
+                "category": category,
+            }
+            return ("create", figure_id, metric, who, corrections)
+    return None

@@ -8,8 +8,9 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from dashboard import data
-from dashboard.components.review_list import review_list
+from dashboard import data, review
+from dashboard.components.provenance import report_names
+from dashboard.components.review_list import report_screen, review_list
 from dashboard.components.text import escape_markdown, mark_figures
 from dashboard.context import current
 from dashboard.fmt import beijing_today, quantity
@@ -46,6 +47,58 @@ if chosen:
         names = [(row.get("label_zh", ""), row.get("label_en", "")) for row in decided]
         st.session_state["updates_decided"] = (decision, names)
         st.rerun()
+
+st.divider()
+st.subheader(t("screen_title", lang))
+st.caption(t("screen_intro", lang))
+done = st.session_state.pop("updates_changed", None)
+if done:  # assigned, corrected or created on the run before, which reran the app
+    st.success(t("form_done", lang, what=escape_markdown(done)))
+reports = data.table("reports").sort_values("report_id", ascending=False)  # the last added first
+proposals = data.proposals()
+waiting = [report for report, _ in review.pending(proposals)]
+options = waiting + [r for r in reports["report_id"] if r not in waiting]
+report_id = st.selectbox(
+    t("screen_report", lang),
+    options,
+    format_func=lambda r: report_names(reports, [r], lang) or r,
+    key="updates_screen_report",
+)
+source = str(reports.loc[reports["report_id"] == report_id, "source"].iloc[0])
+states = review.figure_states(
+    data.table("figures"),
+    data.table("metrics"),
+    proposals,
+    data.table("unclaimed"),
+    report_id,
+    source,
+)
+catalog = {metric["metric_id"]: metric for metric in data.metrics_catalog()}
+action = report_screen(
+    report_id, data.text(source), states, proposals, list(catalog.values()), lang
+)
+if action:
+    kind, target, metric, who, corrections = action
+    missing = []
+    if kind == "create":
+        needed = ("metric_id", "label_zh", "label_en", "display_unit")
+        missing = [t(f"form_{'unit' if k == 'display_unit' else k}", lang) for k in needed
+                   if not metric[k]]  # fmt: skip
+    try:
+        if missing:
+            st.error(t("form_missing", lang, fields="、".join(missing)))
+        elif kind == "correct":
+            made = data.correct(target, catalog[metric], who, **corrections)
+        else:
+            chosen = metric if kind == "create" else catalog[metric]
+            made = data.assign(target, chosen, who, kind == "create", **corrections)
+    except InputError as error:
+        reason = refusal(error.code, error.params, error.message, lang)
+        st.error(t("review_failed_file", lang, file=Path(error.path).name, reason=reason))
+    else:
+        if not missing:
+            st.session_state["updates_changed"] = f"{made.raw} → {made.target.split(':', 1)[1]}"
+            st.rerun()
 
 st.divider()
 st.subheader(t("updates_add", lang))

@@ -1,0 +1,143 @@
+"""One screen per report on /updates (AppTest): the article with every figure coloured by its
+state, and assign, correct and create through forms, on our own report of 2025's results."""
+
+import shutil
+import tomllib
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from dashboard import review
+from data_prep import SEEDS_DIR, store
+from data_prep.add import add_report
+from data_prep.check import read_csv
+from tests.conftest import FIXTURES
+from tests.dashboard.test_pages import HOME
+
+REPORT = FIXTURES / "review" / "energy_base_2026.txt"
+
+
+@pytest.fixture(scope="module")
+def added(tmp_path_factory):
+    root = tmp_path_factory.mktemp("screen")
+    seeds, out = root / "seeds", root / "curated"
+    shutil.copytree(SEEDS_DIR, seeds)
+    add_report(REPORT.read_bytes(), str(REPORT), "2026-01-15", seeds_dir=seeds, out_dir=out)
+    return seeds, out
+
+
+@pytest.fixture
+def workspace(added, tmp_path, monkeypatch):
+    seeds, out = tmp_path / "seeds", tmp_path / "curated"
+    shutil.copytree(added[0], seeds)
+    version = store.new_version(out)
+    shutil.copytree(added[1], version, dirs_exist_ok=True)
+    store.install_tables(version, out)
+    monkeypatch.setenv("ZHUNDONG_SEEDS", str(seeds))
+    monkeypatch.setenv("ZHUNDONG_DATA", str(out))
+    monkeypatch.delenv("ZHUNDONG_HOSTED", raising=False)
+    return seeds, out
+
+
+def screen(lang: str = "zh") -> AppTest:
+    test = AppTest.from_file(HOME, default_timeout=120)
+    test.query_params["lang"] = lang
+    test.run()
+    return test.switch_page("views/updates.py").run()
+
+
+def figure_id(out, raw: str) -> str:
+    source = {r["report_id"]: r["source"] for r in read_csv(out / "reports.csv")}["004"]
+    (start,) = [r["start"] for r in read_csv(out / "figures.csv") if (r["source"], r["raw"]) == (
+        source, raw)]  # fmt: skip
+    return f"004@{start}"
+
+
+def decisions(seeds) -> list[dict]:
+    path = seeds / "decisions.toml"
+    return tomllib.loads(path.read_text(encoding="utf-8"))["decisions"] if path.exists() else []
+
+
+def test_states_are_coloured_and_the_text_escaped():
+    text = "产量2.65亿吨，外送[链接](x)620亿千瓦时。"
+    spans = [(text.index(raw), text.index(raw) + len(raw)) for raw in ("2.65亿吨", "620亿千瓦时")]
+    states = pd.DataFrame(
+        {
+            "start": [a for a, _ in spans],
+            "end": [b for _, b in spans],
+            "state": ["proposed", "unclaimed"],
+        }
+    )
+    shown = review.states_markdown(text, states)
+    assert ":orange-background[**2\\.65亿吨**]" in shown
+    assert ":blue-background[**620亿千瓦时**]" in shown
+    assert "\\[链接\\]\\(x\\)" in shown  # article text never becomes a link or HTML
+
+
+def test_the_screen_marks_every_figure_by_its_state_with_a_legend(workspace):
+    test = screen()
+    assert not test.exception
+    shown = "\n".join(m.value for m in test.markdown)
+    for word in ("待核实", "已接受", "已驳回", "未归属"):
+        assert word in shown  # the legend
+    assert ":orange-background[**2\\.65亿吨**]" in shown  # proposed: coal output 2025
+    assert ":blue-background[**620亿千瓦时**]" in shown  # unclaimed: no metric claims it
+    english = screen("en")
+    assert "Review one report" in [s.value for s in english.subheader]
+
+
+def test_assign_an_unclaimed_figure_through_its_form(workspace):
+    seeds, out = workspace
+    test = screen()
+    test.selectbox(key="updates_figure_004").set_value(figure_id(out, "2.38亿吨")).run()
+    assert test.selectbox(key="updates_assign_metric_004").value == "coal_output"  # nearest
+    test.text_input(key="updates_by_004_a").input("王工")
+    test.button(key="FormSubmitter:updates_assign_004-归入").click().run()
+    assert not test.exception
+    assert [(d["action"], d["target"], d["raw"], d["decided_by"]) for d in decisions(seeds)] == [
+        ("assign", "metric:coal_output", "2.38亿吨", "王工")
+    ]
+    row = next(r for r in read_csv(out / "metrics.csv") if r["raw"] == "2.38亿吨")
+    assert (row["year"], row["review_status"]) == ("2024", "accepted")  # "2024年，这个数字…"
+    assert test.success[0].value == "已记录：2\\.38亿吨 → coal\\_output"
+
+
+def test_correct_a_proposal_then_accept_it(workspace):
+    seeds, out = workspace
+    test = screen()
+    test.selectbox(key="updates_figure_004").set_value(figure_id(out, "2860万千瓦")).run()
+    test.text_input(key="updates_correct_004_year").input("2025")
+    test.selectbox(key="updates_correct_004_period").set_value("cumulative")
+    test.button(key="FormSubmitter:updates_correct_004-更正并接受").click().run()
+    assert not test.exception
+    (entry,) = decisions(seeds)
+    assert (entry["action"], entry["year"], entry["period"]) == ("correct", "2025", "cumulative")
+    row = next(r for r in read_csv(out / "metrics.csv") if r["raw"] == "2860万千瓦"
+               and r["report_id"] == "004")  # fmt: skip
+    assert (row["year"], row["period"], row["review_status"]) == ("2025", "累计", "accepted")
+
+
+def test_create_a_metric_from_a_figure_and_refuse_an_empty_form(workspace):
+    seeds, out = workspace
+    test = screen()
+    test.selectbox(key="updates_figure_004").set_value(figure_id(out, "620亿千瓦时")).run()
+    test.button(key="FormSubmitter:updates_create_004-新建并归入").click().run()
+    assert not test.exception
+    assert test.error[0].value.startswith("请填写：")
+    assert decisions(seeds) == []
+    test.text_input(key="updates_create_id_004").input("uhv_line_transmission")
+    test.text_input(key="updates_create_zh_004").input("准东—皖南特高压年输送电量")
+    test.text_input(key="updates_create_en_004").input("Zhundong–Wannan UHV line, yearly")
+    test.text_input(key="updates_create_unit_004").input("亿千瓦时/年")
+    test.selectbox(key="updates_create_category_004").set_value("power")
+    test.button(key="FormSubmitter:updates_create_004-新建并归入").click().run()
+    assert not test.exception
+    row = next(
+        r for r in read_csv(out / "metrics.csv") if r["metric_id"] == "uhv_line_transmission"
+    )
+    assert (row["value"], row["label_zh"], row["review_status"]) == (
+        "62000000000",
+        "准东—皖南特高压年输送电量",
+        "accepted",
+    )
