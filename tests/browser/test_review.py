@@ -79,6 +79,7 @@ def test_review_list_reads_at_every_width(browser, review_server, lang, width):
         page.get_by_text(title).wait_for(timeout=60_000)
         accept = "接受" if lang == "zh" else "Accept"
         buttons = page.get_by_role("button", name=accept, exact=True)
+        buttons.first.wait_for(timeout=60_000)  # the list may come after its title
         assert buttons.count() == len(pending(out))
         screenshot(page, ARTIFACTS / f"review-{'phone' if width == 390 else 'laptop'}-{lang}.png")
         assert page.locator("[data-testid='stException']").count() == 0

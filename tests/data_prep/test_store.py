@@ -247,13 +247,12 @@ def _whole(seeds: Path, out: Path) -> None:
     assert [p.name for p in out.parent.glob(".curated-*")] == [os.readlink(out)]
 
 
+# add's own steps, and the last of its rebuild (the rebuild's other steps: decide and build)
 ADD_STEPS = [
     "add:text-staged",
     "add:record-staged",
     "add:recorded",
     "add:text-in-place",
-    "build:tables-written",
-    "build:manifest-written",
     "build:linked",
 ]
 
