@@ -407,3 +407,16 @@ def test_leftovers_are_cleaned_at_the_next_build(work):
     build(out, seeds)
     assert not [p for p in seeds.iterdir() if p.name.startswith(".")]
     assert [p.name for p in out.parent.glob(".curated-*")] == [os.readlink(out)]
+
+
+def test_an_add_whose_rebuild_fails_is_taken_back_whole(work, monkeypatch):
+    seeds, out = work
+    before = {p.name: p.read_bytes() for p in seeds.iterdir()}
+
+    def fail(out_dir, seeds_dir):
+        raise InputError(out_dir, "checks failed")
+
+    monkeypatch.setattr("data_prep.add.build", fail)
+    with pytest.raises(InputError, match="checks failed"):
+        add_report(NEW.read_bytes(), str(NEW), "2026-05-10", seeds_dir=seeds, out_dir=out)
+    assert {p.name: p.read_bytes() for p in seeds.iterdir()} == before  # no text, no record
