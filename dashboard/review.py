@@ -245,7 +245,7 @@ def states_markdown(text: str, states: pd.DataFrame) -> str:
             continue
         parts.append(escape_markdown(text[position:start]))
         colour = STATE_COLOURS[state]
-        parts.append(f":{colour}-background[**{escape_markdown(text[start:end])}**]")
+        parts.append(f":{colour}-badge[{escape_markdown(text[start:end])}]")
         position = end
     parts.append(escape_markdown(text[position:]))
     return "".join(parts).replace("\n", "\n\n")
@@ -253,6 +253,5 @@ def states_markdown(text: str, states: pd.DataFrame) -> str:
 
 def legend_markdown(lang: str) -> str:
     return " ".join(
-        f":{colour}-background[{t(f'state_{state}', lang)}]"
-        for state, colour in STATE_COLOURS.items()
+        f":{colour}-badge[{t(f'state_{state}', lang)}]" for state, colour in STATE_COLOURS.items()
     )

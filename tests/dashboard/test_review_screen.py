@@ -70,8 +70,8 @@ def test_states_are_coloured_and_the_text_escaped():
         }
     )
     shown = review.states_markdown(text, states)
-    assert ":orange-background[**2\\.65亿吨**]" in shown
-    assert ":blue-background[**620亿千瓦时**]" in shown
+    assert ":orange-badge[2\\.65亿吨]" in shown
+    assert ":blue-badge[620亿千瓦时]" in shown
     assert "\\[链接\\]\\(x\\)" in shown  # article text never becomes a link or HTML
 
 
@@ -81,8 +81,8 @@ def test_the_screen_marks_every_figure_by_its_state_with_a_legend(workspace):
     shown = "\n".join(m.value for m in test.markdown)
     for word in ("待核实", "已接受", "已驳回", "未归属"):
         assert word in shown  # the legend
-    assert ":orange-background[**2\\.65亿吨**]" in shown  # proposed: coal output 2025
-    assert ":blue-background[**620亿千瓦时**]" in shown  # unclaimed: no metric claims it
+    assert ":orange-badge[2\\.65亿吨]" in shown  # proposed: coal output 2025
+    assert ":blue-badge[620亿千瓦时]" in shown  # unclaimed: no metric claims it
     english = screen("en")
     assert "Review one report" in [s.value for s in english.subheader]
 
