@@ -1,7 +1,7 @@
 """Benchmark of review: how many actions, and how much waiting, a reviewer needs to turn a report
 of about 1,500 characters into its right rows.
 
-The report is tests/fixtures/review/energy_base_2026.txt (our own sentences on real facts: coal
+The report is tests/fixtures/energy_base_2026.txt (our own sentences on real facts: coal
 output 2.65亿吨 in 2025, 外送电量685亿千瓦时, a line's 年输送电量约620亿千瓦时 that no metric
 claims, 2.38亿吨 of 2024 that no measure binds). Its right rows, read off the article by hand,
 are the answer key below; each is reached by one action, through the functions the command line
@@ -30,7 +30,7 @@ from data_prep.check import read_csv  # noqa: E402
 from data_prep.curate import load_catalog  # noqa: E402
 
 RESULTS = ROOT / "docs" / "benchmarks.md"
-REPORT = ROOT / "tests" / "fixtures" / "review" / "energy_base_2026.txt"
+REPORT = ROOT / "tests" / "fixtures" / "energy_base_2026.txt"
 LINE = {
     "metric_id": "uhv_line_transmission",
     "label_zh": "准东—皖南特高压年输送电量",
@@ -135,7 +135,7 @@ def main() -> None:
             f"Machine: {_machine()}. One process; each action records its decision and rebuilds "
             "as the one writer, as `python -m data_prep review` and /updates do.",
             "",
-            f"Report: `tests/fixtures/review/energy_base_2026.txt`, {chars} characters, "
+            f"Report: `tests/fixtures/energy_base_2026.txt`, {chars} characters, "
             f"{len(proposals)} proposals and {unclaimed} figures nothing claims; added in "
             f"{added:.1f} s.",
             "",

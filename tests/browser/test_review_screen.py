@@ -13,7 +13,7 @@ from tests.browser.conftest import ARTIFACTS, Server
 from tests.browser.test_pages import open_page, screenshot, unexpected
 from tests.conftest import FIXTURES
 
-REPORT = FIXTURES / "review" / "energy_base_2026.txt"
+REPORT = FIXTURES / "energy_base_2026.txt"
 
 
 @pytest.fixture(scope="module")

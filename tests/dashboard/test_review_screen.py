@@ -15,7 +15,7 @@ from data_prep.check import read_csv
 from tests.conftest import FIXTURES
 from tests.dashboard.test_pages import HOME
 
-REPORT = FIXTURES / "review" / "energy_base_2026.txt"
+REPORT = FIXTURES / "energy_base_2026.txt"
 
 
 @pytest.fixture(scope="module")

@@ -21,7 +21,7 @@ from tests.conftest import FIXTURES
 # 44%…2024年，这个数字是2.38亿吨。" (the 2024 figure no measure binds: "这个数字" names none),
 # "年输送电量约620亿千瓦时" (a line's yearly transmission: no metric claims it), "目前准东已建成煤电
 # 装机2860万千瓦" (the stock at the end of 2025, reported in January 2026).
-REPORT = FIXTURES / "review" / "energy_base_2026.txt"
+REPORT = FIXTURES / "energy_base_2026.txt"
 METRICS = {metric["metric_id"]: metric for metric in load_catalog()["metrics"]}
 LINE = {
     "metric_id": "uhv_line_transmission",
