@@ -181,6 +181,17 @@ def scope_in_context(subject: str, clause: str, sentence_before: str, paragraph:
     return first_scope(sentence_before) or named_scope(paragraph) or "zhundong"
 
 
+def zone_figure_in(sentence: str, headline: str) -> bool:
+    """Whether a figure of `sentence` may be the zone's in an article under `headline`: an article
+    whose headline is about Changji, Xinjiang, China or another zone (and not the zone) speaks of
+    its own topic where a sentence names no place of the zone ("昌吉州一季度工业经济…": its
+    "“疆电外送”累计输送电量" is the prefecture's)."""
+    topic = first_scope(headline)
+    if topic in (None, "zhundong") or any(word in headline for word in ZHUNDONG_WORDS):
+        return True
+    return any(word in without_names(sentence) for word in ZHUNDONG_WORDS)
+
+
 def period(
     figure_year: int | str | None,
     clause: str,

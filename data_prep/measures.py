@@ -370,6 +370,17 @@ _LIST_GAP = re.compile(r"^[、，,和及与\s]*$")
 _BRACKETED = re.compile(r"[（(][^）)]*[）)]")
 
 
+def _names_only_the_zone(text: str) -> bool:
+    """Whether `text` names the zone (or one of its parks) and nothing else of a measure."""
+    found = tokens(text)
+    zone = any(kind == "zone" or name == "zhundong" for _, _, kind, name in found)
+    return (
+        zone
+        and is_bare(text)
+        and not any(kind in ("objects", "indicators", "compounds") for _, _, kind, _ in found)
+    )
+
+
 def _in_brackets(sentence: str, begin: int) -> bool:
     opened = max(sentence.rfind("（", 0, begin), sentence.rfind("(", 0, begin))
     closed = max(sentence.rfind("）", 0, begin), sentence.rfind(")", 0, begin))
@@ -445,9 +456,17 @@ def sentence_bindings(rows: list[dict]) -> list[Binding]:
             # "惠及华东地区5000万家庭2亿多人": a figure right after another shares its words
             subject = (before if _HAN.search(before) else context) + after
             # a 其中 part of another kind (其中露天煤矿产量) is no total; one of another period
-            # (其中“十三五”期间完成1000亿元, 其中今年完成…) is the measure over that period
+            # (其中“十三五”期间完成1000亿元, 其中今年完成…) is the measure over that period, and
+            # one of another indicator (发电量…，其中外送电量…) a measure of its own
+            totals = [q.parts for start, q in quantities if start == part]
+            if before.lstrip().startswith(SUB_PART) and totals and _names_only_the_zone(before):
+                # "我州原煤产量4.1亿吨，其中准东开发区2.4亿吨": the zone's part of that measure
+                parts = replace(totals[-1], qualifiers=totals[-1].qualifiers | parts.qualifiers)
+                before = before.replace(SUB_PART, "", 1)
             sub_part = before.lstrip().startswith(SUB_PART) and not (
-                parts.period() != "year" or _OWN_YEAR.search(before)
+                parts.period() != "year"
+                or _OWN_YEAR.search(before)
+                or (totals and parts.indicator and parts.indicator != totals[-1].indicator)
             )
             if _SHARE_XINJIANG.search(context) or _SHARE_CHINA.search(context):
                 # "占全疆煤炭预测储量2.19万亿吨的17.8%": the whole a share is of, not a measure

@@ -1,7 +1,7 @@
 """metrics.csv: each catalog metric from the reports its selectors name, then the figures of every
 other report its measure binds (data_prep/measures.py), proposed for review."""
 
-from data_prep import review
+from data_prep import meaning, review
 from data_prep.curate import Row, Sources, earlier_in_article, meaning_of, named_reports, select
 from data_prep.measures import measure_of, sentence_bindings
 from data_prep.reports import Report
@@ -66,7 +66,7 @@ def build_metrics(catalog: dict, sources: Sources) -> list[Row]:
             for key, article in sources.articles.items()
             if article["source"] == report.file
         }
-        proposals += review.metric_proposals(
+        found = review.metric_proposals(
             report,
             sources.body_figures(report),
             sources.texts[report.file],
@@ -75,6 +75,14 @@ def build_metrics(catalog: dict, sources: Sources) -> list[Row]:
             measures,
             lambda figure, report: meaning_of(figure, report, earlier_in_article(sources, figure)),
         )
+        proposals += [
+            proposal
+            for proposal in found
+            if meaning.zone_figure_in(
+                str(proposal["_figure"]["sentence"]),
+                str(articles.get(str(proposal["article"]), {}).get("headline", "")),
+            )
+        ]
     proposals = review.with_decisions(proposals, sources.decisions, ("metric",))
     published = list(rows)
     for proposal in proposals:

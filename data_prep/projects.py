@@ -392,6 +392,9 @@ def project_proposals(
             before = sentence_before(figure) if not stated else ""
             if meaning.scope_in_context(str(figure["subject"]), clause, before, "") != "zhundong":
                 continue
+            headline = sources.articles.get(str(figure["article"]), {}).get("headline", "")
+            if not meaning.zone_figure_in(str(figure["sentence"]), str(headline)):
+                continue
             stage = stage_in(part)
             status_raw, status = stage if stage else ("", "mentioned")
             size = None if stated else (figure["value"], figure["unit"])

@@ -16,7 +16,7 @@ Read off each text by hand with the binding rules of the proposal step:
 
 EXPECTED[file]["metrics"]: (metric_id, raw, year) — every metric row the report proposes, no more.
 EXPECTED[file]["projects"]: (project_id or "new", raw capacity, status) — status as
-  catalog.toml's [status_vocabulary] maps it, "mentioned" where the sentence sets no stage.
+  data_prep/stages.toml maps it, "mentioned" where the sentence sets no stage.
 NOT_METRICS[file]: figures that look like a catalog metric but must not be proposed, with why.
 NOT_PROJECTS[file]: capacities in a project-like sentence that must not become a project row.
 """

@@ -124,6 +124,23 @@ def proposable(text: str, tmp_path) -> set[tuple[str, str]]:
         ),
         # a forecast is never an actual
         ("准东四号露天矿今年预计完成原煤产量600万吨。", set()),
+        # a built capacity needs no 已建成; a capacity under construction is no built one
+        (
+            "截至2023年底，准东开发区煤电装机规模达2725万千瓦。",
+            {("coal_power_built", "2725万千瓦")},
+        ),
+        ("准东开发区在建煤电装机800万千瓦。", set()),
+        # a 其中 part of another indicator is a measure of its own; of another kind, no total
+        (
+            "准东开发区全年发电量1300亿千瓦时，其中外送电量700亿千瓦时。",
+            {("power_generation", "1300亿千瓦时"), ("power_sent_out", "700亿千瓦时")},
+        ),
+        (
+            "准东开发区原煤产量完成2.3亿吨，同比增长9%，其中露天煤矿产量2.1亿吨。",
+            {("coal_output", "2.3亿吨")},
+        ),
+        # the zone's part of the prefecture's total is the zone's
+        ("我州原煤产量4.1亿吨，其中准东开发区2.4亿吨。", {("coal_output", "2.4亿吨")}),
         # traps: Changji prefecture, Xinjiang, China, another zone
         ("我州煤炭、电解铝、多晶硅产能均占全疆50%左右。", set()),
         ("全州“疆电外送”累计输送电量突破1200亿千瓦时。", set()),
@@ -291,3 +308,24 @@ def test_a_report_of_stages_proposes_each_companys_own_project(workspace):
         "新业集团准东20亿立方米/年煤制天然气项目": ("energy_review", "sng_60", "2025-10-11"),
         "兖矿其能煤业有限公司五彩湾矿区四号露天矿": ("trial_run", "", "2025-07-01"),
     }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "headline", "zone"),
+    [
+        # an article on the prefecture speaks of the prefecture where a sentence names no zone
+        ("“疆电外送”累计输送电量突破1200亿千瓦时。", "我州能源产业高质量发展综述", False),
+        ("昌吉换流站一季度向疆外输送电量84亿千瓦时。", "昌吉州一季度工业经济增势强劲", False),
+        ("全区煤炭产量4.57亿吨。", "新疆建成两个亿吨级煤炭生产基地", False),
+        # its sentences on the zone stay the zone's
+        ("其中，准东开发区原煤产量2.61亿吨。", "2025年全疆能源生产情况", True),
+        ("位于准东开发区的换流站满负荷运行。", "昌吉州一季度工业经济增势强劲", True),
+        # an article on the zone, or with no place in its headline, reads each figure's own words
+        ("全年煤炭产量达1.89亿吨。", "准东开发区再获核准千万吨级露天煤矿", True),
+        ("全年煤炭产量达1.89亿吨。", "能源保供成效显著", True),
+        # a company's name is no place: 国家能源集团 does not make a headline China's
+        ("项目年产天然气20亿立方米。", "国家能源集团煤制天然气项目获环评批复", True),
+    ],
+)
+def test_an_articles_topic_holds_where_a_sentence_names_no_place(sentence, headline, zone):
+    assert meaning.zone_figure_in(sentence, headline) is zone
