@@ -329,3 +329,22 @@ def test_a_report_of_stages_proposes_each_companys_own_project(workspace):
 )
 def test_an_articles_topic_holds_where_a_sentence_names_no_place(sentence, headline, zone):
     assert meaning.zone_figure_in(sentence, headline) is zone
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "per"),
+    [
+        ("铁路总里程达529.3公里，年运力1.78亿吨。", "1.78亿吨", "年"),
+        ("项目建成后年可转化煤炭507万吨。", "507万吨", "年"),
+        ("项目建成后年生产天然气20亿立方米。", "20亿立方米", "年"),
+        ("项目年用原料煤约186.34万吨。", "186.34万吨", "年"),
+        ("四号露天矿每年可采煤2300万吨。", "2300万吨", "年"),
+        ("日均外送电量1.73亿千瓦时。", "1.73亿千瓦时", "日"),
+        # a year's total is no rate
+        ("全年煤炭产量达1.89亿吨。", "1.89亿吨", ""),
+        ("今年预计完成原煤产量600万吨。", "600万吨", ""),
+    ],
+)
+def test_rates_are_kept(text, raw, per, tmp_path):
+    rows = {str(row["raw"]): row for row in _figures(text, tmp_path)}
+    assert rows[raw]["per"] == per
