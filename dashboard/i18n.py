@@ -672,8 +672,13 @@ RELEVANCE = {
     "none": ("无", "none"),
 }
 STATUS = {
+    "filed": ("已备案", "filed"),
     "approved": ("已核准", "approved"),
+    "energy_review": ("通过节能审查", "energy review passed"),
+    "eia_review": ("环评通过技术评审", "EIA technical review passed"),
+    "eia_approved": ("获环评批复", "EIA approved"),
     "under_construction": ("开工建设", "under construction"),
+    "trial_run": ("试车/见煤", "trial run"),
     "landed": ("已落地", "landed"),
     "advancing": ("加快推进", "advancing"),
     "planned": ("规划", "planned"),

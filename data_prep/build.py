@@ -29,16 +29,16 @@ from data_prep.curate import (
     PROJECT_COLUMNS,
     TARGET_COLUMNS,
     Sources,
-    build_metrics,
-    build_platforms,
-    build_projects,
     build_targets,
     load_catalog,
 )
 from data_prep.errors import InputError
 from data_prep.figures import LEDGER_COLUMNS
+from data_prep.metrics import build_metrics
 from data_prep.pipeline import ReadReport, read_report
 from data_prep.places import FACT_COLUMNS, PLACE_COLUMNS, PLACES, load_places, place_facts
+from data_prep.platforms import build_platforms
+from data_prep.projects import build_projects
 from data_prep.reports import load_reports, sha256_of
 from data_prep.review import PROPOSAL_COLUMNS, decisions_path, keep_decisions, load_decisions
 
@@ -241,6 +241,10 @@ def _manifest(files: dict[str, bytes], seeds_dir: Path, catalog_path: Path) -> d
         PLACES,
         PACKAGE_DIR / "layout.toml",
         PACKAGE_DIR / "userdict.txt",
+        PACKAGE_DIR / "vocabulary.toml",
+        PACKAGE_DIR / "regions.toml",
+        PACKAGE_DIR / "companies.toml",
+        PACKAGE_DIR / "stages.toml",
     ):
         inputs[f"data_prep/{path.name}"] = sha256_of(path)
     rows = {

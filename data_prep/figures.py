@@ -40,12 +40,13 @@ _PERIOD = re.compile(
 # What flows per year, month or day: 年产, 年发电量, 月收入, 日均, 日处理.
 _FLOW_WORDS = (
     "产|均|薪|利税|交易额|收入|销售|发电|供|输送|处理|加工|出栏|营业|用|节约|排放"
-    "|设计|外送|转化|吞吐|运输|运量|消耗|消费|减排|采|输"
+    "|设计|外送|转化|吞吐|运输|运量|运力|运能|消耗|消费|减排|采|输|生产"
 )
 # Words that make a figure a rate although no slash says so: 年产能, 日均, 每吨, 一年收入.
 _IMPLIED_PER = [
     # 全年发电量 is the year's total, not a rate.
-    (re.compile(rf"(?<![\d今去明当本上下全])(年|月|日)(?={_FLOW_WORDS})"), None),
+    # 年可转化煤炭507万吨: a 可 may stand between.
+    (re.compile(rf"(?<![\d今去明当本上下全])(年|月|日)(?=可?(?:{_FLOW_WORDS}))"), None),
     (re.compile(r"每(年|天|日|月|吨|人|户|立方米|千瓦时|平方米|亩|小时)"), None),
     (re.compile(r"一年"), "年"),
     # 吨煤成本, 度电成本: a cost or use per ton of coal, per kilowatt-hour.

@@ -6,6 +6,10 @@ words stand in the text wins.
 """
 
 import re
+import tomllib
+from pathlib import Path
+
+from data_prep.errors import InputError
 
 # Statement kinds, tried on the figure's clause first, then on its sentence. Conditions and plans
 # come before forecasts and goals: "建成后将实现…" is a condition, not a forecast.
@@ -38,45 +42,46 @@ FACT_MARKERS = ("已建成", "已核准", "已形成", "已投产", "已落地",
 PLANNED_SIZE = ("规划煤电", "规划面积", "规划装机", "规划产能")
 
 # Scope: the place a figure is about. A share of a wider area ("占全疆的43%") and anything that
-# names 准东 or one of its parks is about 准东; then other zones, the province and the nation;
-# a figure with none of these words is about 准东 (every seed report is about the zone).
-ZHUNDONG_WORDS = ("准东", "芨芨湖", "五彩湾", "将军庙", "西黑山", "大井", "火烧山", "老君庙")
-SHARE_OF = re.compile(r"占(全疆|新疆|全国|全区|自治区)[的]?|国家级新疆准东")
-# Other places: zones and cities of Xinjiang, and the other coal and coal-chemical bases and their
-# provinces.
-OTHER_PLACES = (
-    "哈密",
-    "吐鲁番",
-    "伊犁",
-    "克拉玛依",
-    "库尔勒",
-    "喀什",
-    "阿克苏",
-    "宁东",
-    "鄂尔多斯",
-    "榆林",
-    "神府",
-    "神东",
-    "陕北",
-    "蒙东",
-    "晋北",
-    "大同",
-    "淮南",
-    "宁夏",
-    "内蒙古",
-    "山西",
-    "陕西",
-    "甘肃",
-    "青海",
-)
+# names 准东 or one of its parks is about 准东; then other zones, the prefecture, the province and
+# the nation; a figure with none of these words is about 准东 (every seed report is about the zone).
+# The words are data: data_prep/regions.toml.
+REGIONS = Path(__file__).parent / "regions.toml"
+
+
+def _regions() -> dict:
+    try:
+        return tomllib.loads(REGIONS.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as error:
+        raise InputError(REGIONS, f"cannot be read as TOML: {error}") from None
+
+
+_REGIONS = _regions()
+REGIONS_DATA = _REGIONS
+ZHUNDONG_WORDS = tuple(_REGIONS["zhundong"]["words"])
+OTHER_PLACES = tuple(_REGIONS["other_zone"]["words"])
 SCOPE_RULES: list[tuple[str, tuple[str, ...]]] = [
-    ("other_zone", OTHER_PLACES),
-    ("prefecture", ("昌吉州", "昌吉回族自治州", "全州")),
-    ("xinjiang", ("全疆", "新疆", "自治区")),
-    ("china", ("全国", "我国", "国家级")),
+    (name, tuple(_REGIONS[name]["words"]))
+    for name in ("other_zone", "prefecture", "xinjiang", "china")
 ]
 SCOPES = ("zhundong", "prefecture", "xinjiang", "china", "other_zone")
+# Names that hold a place's name but name a company or an authority (国家能源集团, 国家发改委),
+# and comparisons with a wider place (全国单体产能最大的…): neither is what a sentence is about.
+_NAMES = tuple(sorted(_REGIONS.get("names", {}).get("words", []), key=len, reverse=True))
+_COMPARISONS = tuple(
+    re.compile(pattern) for pattern in _REGIONS.get("comparisons", {}).get("patterns", [])
+)
+SHARE_OF = re.compile(r"占(全疆|新疆|全国|全区|自治区)[的]?|国家级新疆准东")
 _SHARE_ONLY = re.compile(r"占(全疆|新疆|全国|全区|自治区)[的]?")
+
+
+def without_names(text: str) -> str:
+    """`text` with the names that hold a place's name, and its comparisons, blanked (same length,
+    so positions hold)."""
+    for name in _NAMES:
+        text = text.replace(name, "　" * len(name))
+    for pattern in _COMPARISONS:
+        text = pattern.sub(lambda match: "　" * len(match.group(0)), text)
+    return text
 
 
 def _without_shares(text: str) -> str:
@@ -131,6 +136,7 @@ def statement_kind(clause: str, lead: str) -> str:
 
 def scope(subject: str, clause: str) -> str:
     """zhundong / xinjiang / china / other_zone: from the figure's subject, else its clause."""
+    subject, clause = without_names(subject), without_names(clause)
     subject, clause = SHARE_OF.sub("准东", subject), SHARE_OF.sub("准东", clause)
     if any(word in subject or word in clause for word in ZHUNDONG_WORDS):
         return "zhundong"
@@ -144,7 +150,7 @@ def scope(subject: str, clause: str) -> str:
 def _place(text: str, last: bool) -> str | None:
     """The scope of the last (or first) place `text` names, or None; "占全疆" is no place: it
     says of what a share is."""
-    text = _without_shares(text)
+    text = _without_shares(without_names(text))
     found = [
         (text.rfind(word) if last else -text.find(word), name)
         for name, words in [("zhundong", ZHUNDONG_WORDS), *SCOPE_RULES]
@@ -173,6 +179,17 @@ def scope_in_context(subject: str, clause: str, sentence_before: str, paragraph:
     if own:
         return scope(subject, clause) if own == "zhundong" else own
     return first_scope(sentence_before) or named_scope(paragraph) or "zhundong"
+
+
+def zone_figure_in(sentence: str, headline: str) -> bool:
+    """Whether a figure of `sentence` may be the zone's in an article under `headline`: an article
+    whose headline is about Changji, Xinjiang, China or another zone (and not the zone) speaks of
+    its own topic where a sentence names no place of the zone ("昌吉州一季度工业经济…": its
+    "“疆电外送”累计输送电量" is the prefecture's)."""
+    topic = first_scope(headline)
+    if topic in (None, "zhundong") or any(word in headline for word in ZHUNDONG_WORDS):
+        return True
+    return any(word in without_names(sentence) for word in ZHUNDONG_WORDS)
 
 
 def period(

@@ -16,8 +16,13 @@ UNITS = (("吨", "万吨/年"), ("立方米", "亿立方米/年"))
 # Stages from the furthest along to a mere mention; each has its colour, named in the legend.
 STAGES = [
     "operating",
+    "trial_run",
     "under_construction",
+    "eia_approved",
+    "eia_review",
+    "energy_review",
     "approved",
+    "filed",
     "landed",
     "signed",
     "advancing",

@@ -16,7 +16,7 @@ Read off each text by hand with the binding rules of the proposal step:
 
 EXPECTED[file]["metrics"]: (metric_id, raw, year) — every metric row the report proposes, no more.
 EXPECTED[file]["projects"]: (project_id or "new", raw capacity, status) — status as
-  catalog.toml's [status_vocabulary] maps it, "mentioned" where the sentence sets no stage.
+  data_prep/stages.toml maps it, "mentioned" where the sentence sets no stage.
 NOT_METRICS[file]: figures that look like a catalog metric but must not be proposed, with why.
 NOT_PROJECTS[file]: capacities in a project-like sentence that must not become a project row.
 """
@@ -112,7 +112,9 @@ EXPECTED["results_2025.txt"] = {
         ("industrial_value_added_growth", "13.4%", 2025),
         # 一般公共预算收入同比增长13.2%
         ("budget_revenue_growth", "13.2%", 2025),
-        # 固定资产投资完成486.3亿元，同比增长32%: the growth follows 固定资产投资
+        # 固定资产投资完成486.3亿元: the year's investment (a flow of 2025)
+        ("fixed_asset_investment", "486.3亿元", 2025),
+        # 同比增长32%: the growth follows 固定资产投资
         ("fixed_asset_investment_growth", "32%", 2025),
         # 2025年准东开发区原煤产量2.61亿吨
         ("coal_output", "2.61亿吨", 2025),
@@ -144,7 +146,6 @@ EXPECTED["results_2025.txt"] = {
     "projects": [],
 }
 NOT_METRICS["results_2025.txt"] = [
-    "486.3亿元",  # 固定资产投资完成: the catalog has its growth only, not the amount
     "412.7亿元",  # 其中工业投资: a sub-part, and no catalog measure
     "84.9%",  # 占比 of 工业投资 in investment: no catalog measure
     "8.7%",  # 同比增长 of 原煤产量: the catalog has no coal-output growth

@@ -48,6 +48,10 @@ def test_results_report_proposes_its_own_measures_only(workspace):
         # "2024年，…规模以上工业增加值同比增长12.6%，固定资产投资完成412.5亿元，同比增长18.3%"
         ("industrial_value_added_growth", "12.6%", "2024"),
         ("fixed_asset_investment_growth", "18.3%", "2024"),
+        # "固定资产投资完成412.5亿元": the year's investment (a flow, 2024)
+        ("fixed_asset_investment", "412.5亿元", "2024"),
+        # "截至年底，电力总装机达到3386万千瓦": a stock at the year end; 其中新能源装机 is a part
+        ("power_capacity", "3386万千瓦", "2024"),
         # "多晶硅产能达到20万吨/年": no year in its sentence, so the report's, and it says so
         ("polysilicon_capacity", "20万吨/年", "2025"),
     }

@@ -11,6 +11,7 @@ import pytest
 
 from data_prep.curate import load_catalog
 from data_prep.pipeline import read_report
+from data_prep.projects import stages
 from tests.data_prep.review_key import (
     ADDED_METRICS,
     EXPECTED,
@@ -75,7 +76,7 @@ def test_the_key_names_catalog_metrics_projects_and_stages(name):
     report_year = datetime.date.fromisoformat(key["report_date"]).year
     metric_ids = {m["metric_id"] for m in CATALOG["metrics"]} | ADDED_METRICS
     project_ids = {p["project_id"] for p in CATALOG["projects"]} | {"new"}
-    statuses = set(CATALOG["status_vocabulary"].values()) | {"mentioned"}
+    statuses = {stage.status for stage in stages()} | {"mentioned"}
     assert [m for m, _, _ in key["metrics"] if m not in metric_ids] == []
     assert [y for _, _, y in key["metrics"] if not 2000 <= y <= report_year] == []
     assert [p for p, _, _ in key["projects"] if p not in project_ids] == []
