@@ -387,7 +387,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "现值出自{date}报道：{year}年（{basis}）",
         "Current value from the {date} report: {year} ({basis})",
     ),
-    "measured_chart": ("有实测现值的目标", "Targets with a reported current value"),
+    "measured_chart": ("有报道现值的目标", "Targets with a reported current value"),
     "measured_note": (
         "进度 = 报道的实际值 ÷ 目标（同一指标、同一范围）。没有报道实际值的目标不画进度。",
         "Progress = reported actual ÷ target (same measure, same scope). Targets with no reported "
@@ -395,15 +395,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "unmeasured": ("未报道现值的目标：{names}", "Targets with no current value reported: {names}"),
     "judged_stored": (
-        "判断在数据准备时算出并存入 targets.csv：只比较同一指标；报道的增速是规上工业增加值（可比价），与工业总产值（现价）不可比。",
-        "Readings are computed when the tables are built and stored in targets.csv: only the same "
+        "判断在生成数据表时一次算出，各页相同：只比较同一指标；报道的增速是规上工业增加值（可比价），与工业总产值（现价）不可比。",
+        "Readings are computed once when the tables are built, the same on every page: only the same "
         "measure is compared; the reported growth is of large firms' value added (comparable "
         "prices), not comparable with gross output (current prices).",
     ),
     "relation": ("目标之间的关系", "How the targets relate"),
     "derived_formula": ("推算：{formula}", "derived: {formula}"),
     "timeline": ("目标时间线", "Timeline of the targets"),
-    "timeline_goal": ("报道的目标值", "stated goal"),
+    "timeline_goal": ("报道的目标或预测值", "stated goal or forecast"),
     "timeline_actual": ("报道的实际值", "stated actual"),
     "timeline_path": ("所需路径（推算）", "required path (derived)"),
     "timeline_note": (
@@ -537,6 +537,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "另有 {n} 行新报道数据待核实，未列入本简报。",
         "{n} more rows of new reports await review and are not in this briefing.",
     ),
+    # targets answered with what is known (targets.csv answer columns)
+    "target_kind_plan": ("规划", "plan"),
+    "of_kind": ("为{kind}的 {pct}", "{pct} of the {kind}"),
+    "answer": ("现状", "Where it stands"),
+    "settle": ("怎样才能判断", "What would settle it"),
+    "implied_pace": ("目标隐含的速度", "Pace the goals imply"),
+    "required_words": ("所需年均增速 {pct}：{words}", "Needs {pct} a year: {words}"),
+    "sentence_target": ("目标原句", "The target's sentence"),
+    "sentence_answer": ("现状所据原句", "The sentences of where it stands"),
+    "target_sentences": ("原文句子", "Sentences"),
+    "answer_pipeline": ("项目储备", "pipeline"),
+    "answer_no_project": ("无具名项目", "no named project"),
+    "answer_related": ("未报道现值", "no current value reported"),
+    "answer_none": ("未报道现值", "no current value reported"),
+    "answer_plan": ("已建成", "built"),
+    "card_sentence": ("原文：{quote}", "The report: {quote}"),
 }
 
 RELEVANCE = {

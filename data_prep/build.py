@@ -22,12 +22,10 @@ from data_prep.curate import (
     METRIC_COLUMNS,
     PLATFORM_COLUMNS,
     PROJECT_COLUMNS,
-    TARGET_COLUMNS,
     Sources,
     build_metrics,
     build_platforms,
     build_projects,
-    build_targets,
     load_catalog,
 )
 from data_prep.errors import InputError
@@ -36,6 +34,7 @@ from data_prep.pipeline import ReadReport, read_report
 from data_prep.places import FACT_COLUMNS, PLACE_COLUMNS, PLACES, load_places, place_facts
 from data_prep.reports import load_reports, sha256_of
 from data_prep.review import PROPOSAL_COLUMNS, load_decisions
+from data_prep.targets import ANSWERS, TARGET_COLUMNS, build_targets
 
 SCHEMA = PACKAGE_DIR / "schema.toml"
 ARTICLE_COLUMNS = [
@@ -209,8 +208,11 @@ def build_tables(seeds_dir: Path = SEEDS_DIR, catalog_path: Path = CATALOG) -> d
     files["metrics.csv"] = csv_bytes(metrics, METRIC_COLUMNS)
     files["places.csv"] = csv_bytes(places, PLACE_COLUMNS)
     files["place_facts.csv"] = csv_bytes(place_facts(places, metrics), FACT_COLUMNS)
-    files["projects.csv"] = csv_bytes(build_projects(catalog, sources), PROJECT_COLUMNS)
-    files["targets.csv"] = csv_bytes(build_targets(catalog, sources, metrics), TARGET_COLUMNS)
+    projects = build_projects(catalog, sources)
+    files["projects.csv"] = csv_bytes(projects, PROJECT_COLUMNS)
+    files["targets.csv"] = csv_bytes(
+        build_targets(catalog, sources, metrics, projects), TARGET_COLUMNS
+    )
     files["platforms.csv"] = csv_bytes(build_platforms(catalog, sources), PLATFORM_COLUMNS)
     files["unclaimed.csv"] = csv_bytes(
         unclaimed(reports, figures, articles, sources), UNCLAIMED_COLUMNS
@@ -231,6 +233,7 @@ def _manifest(files: dict[str, bytes], seeds_dir: Path, catalog_path: Path) -> d
         SCHEMA,
         PLACES,
         PACKAGE_DIR / "layout.toml",
+        ANSWERS,
         PACKAGE_DIR / "userdict.txt",
     ):
         inputs[f"data_prep/{path.name}"] = sha256_of(path)
