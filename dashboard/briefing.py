@@ -18,9 +18,13 @@ from dashboard.fmt import beijing, percent, quantity, scaled
 from dashboard.i18n import PRODUCT_BY_NAME, PRODUCTS, STATUS, pick, t
 from dashboard.review import is_proposed, published
 from dashboard.target_text import (
+    answer_text,
     current_text,
+    implied_text,
     reading_text,
-    reason_text,
+    report_ids,
+    sentences,
+    settle_text,
     target_text,
     unmeasured_names,
 )
@@ -156,15 +160,17 @@ def _targets_section(
     shares = list(progress["progress"])
     rows = []
     for r in everything.itertuples():
-        current = f"{current_text(r, lang)} · {reading_text(r, lang)}"
+        answer = answer_text(r, lang) or current_text(r, lang)
+        current = f"{reading_text(r, lang)} · {answer}"
         need = percent(r.cagr_needed, 1) if r.cagr_needed == r.cagr_needed else "–"
-        rows += [
-            _row(target_label(r, lang), target_text(r, lang), current, need),
-            _quote_row(r.quote, 4),
-            _note_row(reason_text(r, lang), 4),
-        ]
-        if r.current == r.current:
-            rows.append(_quote_row(r.current_quote, 4))
+        rows.append(_row(target_label(r, lang), target_text(r, lang), current, need))
+        rows += [_quote_row(quote, 4) for _, quote in sentences(r)]
+        for note in (implied_text(r, lang), settle_text(r, lang)):
+            if note:
+                rows.append(_note_row(note, 4))
+    used = pd.DataFrame(
+        {"report_id": sorted({i for r in everything.itertuples() for i in report_ids(r)})}
+    )
     header = [t(key, lang) for key in ("col_label", "col_target", "col_current", "col_cagr")]
     notes = f"<p class=meta>{_e(t('measured_note', lang))} {_e(t('judged_stored', lang))}</p>"
     chart = (
@@ -175,7 +181,7 @@ def _targets_section(
     )
     return "".join([
         f"<section><h2>{_e(t('page_targets', lang))}</h2>", chart,
-        _table(header, rows), notes, _sources(everything, reports, lang), "</section>",
+        _table(header, rows), notes, _sources(used, reports, lang), "</section>",
     ])  # fmt: skip
 
 
@@ -194,11 +200,14 @@ def _chemicals_section(targets: pd.DataFrame, projects: pd.DataFrame, reports, l
     labels, values, texts = [], [], []
     for r in targets[targets["pipeline_product"].notna() & (targets["unit"] == "吨")].itertuples():
         name = pick((r.label_zh, r.label_en), lang)
-        amount = pipeline.get(r.pipeline_product, 0.0)
+        amount = pipeline.get(r.pipeline_product)
         labels += [f"{name} · {t('pipeline', lang)}", f"{name} · 2030"]
-        values += [scaled(amount, "万吨/年", lang)[0], scaled(r.target_value, "万吨/年", lang)[0]]
+        values += [
+            scaled(amount or 0.0, "万吨/年", lang)[0],
+            scaled(r.target_value, "万吨/年", lang)[0],
+        ]
         texts += [
-            quantity(amount, "万吨/年", lang),
+            quantity(amount, "万吨/年", lang) if amount else t("answer_no_project", lang),
             quantity(r.target_value, "万吨/年", lang, r.qualifier),
         ]
     header = [
