@@ -15,7 +15,7 @@ from dashboard.calc import (
     target_progress,
 )
 from dashboard.fmt import beijing, percent, quantity, scaled
-from dashboard.i18n import PRODUCT_BY_NAME, PRODUCTS, STATUS, pick, t
+from dashboard.i18n import pick, product_code, product_label, status_label, t
 from dashboard.review import is_proposed, published
 from dashboard.target_text import (
     answer_text,
@@ -191,8 +191,8 @@ def _chemicals_section(targets: pd.DataFrame, projects: pd.DataFrame, reports, l
     for r in projects.itertuples():
         unit = "亿立方米/年" if r.capacity_unit == "立方米" else "万吨/年"
         capacity = quantity(r.capacity, unit, lang) if r.capacity == r.capacity else "–"
-        product = pick(PRODUCTS[PRODUCT_BY_NAME.get(r.product, "integrated")], lang)
-        status = f"{pick(STATUS[r.status], lang)}（{r.status_raw}）· {r.report_date}"
+        product = product_label(product_code(r.product), lang)
+        status = f"{status_label(r.status, lang)}（{r.status_raw}）· {r.report_date}"
         rows += [
             _row(pick((r.name_zh, r.name_en), lang), product, capacity, status),
             _quote_row(r.quote, 4),

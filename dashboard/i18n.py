@@ -581,6 +581,26 @@ PRODUCTS = {
 PRODUCT_BY_NAME = {zh: code for code, (zh, _) in PRODUCTS.items()}
 
 
+def product_code(name: object) -> str:
+    """A product's code; a product no list knows yet (煤制乙二醇) is its own code."""
+    text = name if isinstance(name, str) else ""
+    return PRODUCT_BY_NAME.get(text, text)
+
+
+def product_label(code: object, lang: str) -> str:
+    """A product code or name in the reader's language; an unknown one as the report names it."""
+    pair = PRODUCTS.get(code if isinstance(code, str) else "")
+    return pick(pair, lang) if pair else (code if isinstance(code, str) and code else "–")
+
+
+def status_label(status: object, lang: str) -> str:
+    """A stage in the reader's language; one no list knows yet as the table writes it."""
+    pair = STATUS.get(status if isinstance(status, str) else "")
+    if pair:
+        return pick(pair, lang)
+    return status if isinstance(status, str) and status else pick(STATUS["mentioned"], lang)
+
+
 def t(key: str, lang: str, **values: object) -> str:
     """The message `key` in `lang`, with `values` filled in."""
     zh, en = MESSAGES[key]
@@ -595,7 +615,12 @@ def refusal(code: str, params: dict[str, object], message: str, lang: str) -> st
 
 
 def pick(pair: tuple[str, str], lang: str) -> str:
-    return pair[1] if lang == "en" else pair[0]
+    """The member of a (Chinese, English) pair for `lang`; where a table left it blank (a new
+    project with no English name yet), the other language's, else ""."""
+    chosen, other = (pair[1], pair[0]) if lang == "en" else (pair[0], pair[1])
+    if chosen is None or (isinstance(chosen, float) and chosen != chosen):
+        return other if isinstance(other, str) else ""
+    return chosen
 
 
 KIND_NAMES = {

@@ -7,7 +7,7 @@ import streamlit as st
 from dashboard.components import charts
 from dashboard.components.provenance import source_line, sources_and_data
 from dashboard.fmt import quantity, scaled
-from dashboard.i18n import STATUS, pick, t
+from dashboard.i18n import pick, status_label, t
 from dashboard.review import MARK, chart_mark, is_proposed
 
 KINDS = {
@@ -26,9 +26,9 @@ def _side(row: pd.Series, side: str, lang: str) -> str:
     if row["kind"] in ("new_project", "status"):
         words = row.get(f"{side}_words", "")
         return (
-            f"{pick(STATUS[value], lang)}（{words}）"
+            f"{status_label(value, lang)}（{words}）"
             if words == words and words
-            else pick(STATUS[value], lang)
+            else status_label(value, lang)
         )
     year = row.get(f"{side}_year", "")
     if isinstance(year, float) and year == year:
