@@ -51,11 +51,11 @@ SECTIONS = [
         [],
     ),
     (
-        "page_innovation",
-        ["industrial_value_added_growth", "fixed_asset_investment_growth", "budget_revenue_growth",
-         "innovation_needs", "new_innovation_entities"],
+        "economy_section",
+        ["industrial_value_added_growth", "fixed_asset_investment_growth", "budget_revenue_growth"],
         ["industrial_value_added_growth", "fixed_asset_investment_growth", "budget_revenue_growth"],
     ),
+    ("page_innovation", ["innovation_needs", "new_innovation_entities"], []),
 ]  # fmt: skip
 
 STYLE = """

@@ -217,8 +217,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "calculator": ("效益测算", "Margin calculator"),
     "calculator_note": (
-        "滑块初值取自报道，在初值处复现报道的结论；可调整以测算其他情形。",
-        "The sliders start at the report's numbers and reproduce its result there; move them to try other cases.",
+        "滑块初值取自报道，在初值处复现报道的结论；可调整以测算其他情形。这些成本和价格是报道引用的“相关资料”，是行业参考，不是准东的数据。",
+        "The sliders start at the report's numbers and reproduce its result there; move them to try other cases. "
+        "These costs and prices are industry references the report quotes (相关资料显示), not figures of the zone.",
     ),
     "gas_cost": ("煤制气完全成本（元/立方米）", "Coal-to-gas full cost (CNY/m³)"),
     "gas_price": ("煤制气售价（元/立方米）", "Coal-to-gas selling price (CNY/m³)"),
@@ -553,6 +554,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "answer_none": ("未报道现值", "no current value reported"),
     "answer_plan": ("已建成", "built"),
     "card_sentence": ("原文：{quote}", "The report: {quote}"),
+    "economy_section": (
+        "“十四五”收官：经济运行（不是创新指标）",
+        "The economy at the end of the 14th Five-Year Plan (not innovation measures)",
+    ),
 }
 
 RELEVANCE = {

@@ -57,22 +57,31 @@ def changes_table(changed: pd.DataFrame, reports: pd.DataFrame, lang: str, key: 
             after=dates[changed["report_id"].iloc[0]],
         )
     )
+    # What it is and what it is now first: on a phone the answer column is in view.
     table = pd.DataFrame(
         {
-            t("change_kind", lang): [pick(KINDS[k], lang) for k in changed["kind"]],
             t("col_label", lang): [
                 pick((a, b), lang)
                 for a, b in zip(changed["label_zh"], changed["label_en"], strict=True)
             ],
-            pick(("此前", "Before"), lang): [
-                _side(row, "before", lang) for _, row in changed.iterrows()
-            ],
             pick(("此次", "Now"), lang): [
                 _side(row, "after", lang) for _, row in changed.iterrows()
             ],
+            pick(("此前", "Before"), lang): [
+                _side(row, "before", lang) for _, row in changed.iterrows()
+            ],
+            t("change_kind", lang): [pick(KINDS[k], lang) for k in changed["kind"]],
         }
     )
-    st.dataframe(table, hide_index=True, key=f"{key}_changes")
+    st.dataframe(
+        table,
+        hide_index=True,
+        key=f"{key}_changes",
+        column_config={
+            t("col_label", lang): st.column_config.TextColumn(width="small"),
+            t("change_kind", lang): st.column_config.TextColumn(width="small"),
+        },
+    )
     with_dates = changed.assign(
         report_date=dates[changed["report_id"].iloc[0]], report_id=changed["report_id"].iloc[0]
     )

@@ -4,6 +4,7 @@ against the article's own words), keeps its view in the URL, and survives hostil
 import json
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -241,3 +242,41 @@ def test_capacity_chart_counts_a_project_within_its_group_once():
     assert any(
         "天池能源" in caption.value and "不重复计算" in caption.value for caption in test.caption
     )
+
+
+def _helps(test: AppTest) -> str:
+    """The "?" of every card, as read (without Markdown's escapes)."""
+    return "\n".join(m.proto.help for m in test.markdown if m.proto.help).replace("\\", "")
+
+
+@pytest.mark.parametrize(
+    "page, sentence",
+    [
+        # the Overview's cards: each "?" holds its sentence, then the reasoning
+        ("overview", "2024年，准东完成煤炭产量2.4亿吨，占全疆的43%"),
+        ("overview", "规划煤电装机规模3373万千瓦，已建成2725万千瓦。"),
+        ("overview", "山能化工、东明塑胶共160万吨煤制烯烃项目开工建设"),
+        ("overview", "汇聚产业工人30000余名"),
+        # 煤炭与煤电: 3900亿吨, 17.8%, 7%; 17处; 3293公里, 5000万家庭, 2亿多人
+        ("coal_power", "预测储量高达3900亿吨，占新疆的17.8%、全国的7%"),
+        ("coal_power", "已核准17处国家大中型煤矿"),
+        ("coal_power", "电力跨越3293公里，惠及华东地区5000万家庭2亿多人。"),
+    ],
+)
+def test_every_card_shows_its_sentence(page, sentence):
+    assert sentence in _helps(open_page(app(), page))
+
+
+def test_a_share_of_another_year_says_its_year(curated_dir):
+    from dashboard.components.key_figures import _beside
+
+    metrics = pd.read_csv(curated_dir / "metrics.csv", dtype=str)
+    metrics["year"] = metrics["year"].astype(float)
+    metrics["value"] = metrics["value"].astype(float)
+    # an accepted 2025 output beside the 2024 share "2024年，准东完成煤炭产量2.4亿吨，占全疆的43%"
+    later = metrics[metrics["metric_id"] == "coal_output"].assign(year=2025.0, value=2.65e8)
+    shown = pd.concat([metrics[metrics["metric_id"] != "coal_output"], later])
+    text, _ = _beside(shown, shown, "coal_output", "coal_output_share_xinjiang", "zh")
+    assert text == "2024年煤炭产量占全疆比重 43%"
+    same, _ = _beside(metrics, metrics, "coal_output", "coal_output_share_xinjiang", "zh")
+    assert same == "煤炭产量占全疆比重 43%"  # both 2024's: the card's year says it
