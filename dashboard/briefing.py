@@ -13,6 +13,7 @@ from dashboard.calc import (
     pipeline_by_product,
     rows_for_report,
     target_progress,
+    what_changed,
 )
 from dashboard.fmt import beijing, percent, quantity, scaled
 from dashboard.i18n import pick, product_code, product_label, status_label, t
@@ -24,9 +25,7 @@ from dashboard.target_text import (
     reading_text,
     report_ids,
     sentences,
-    settle_text,
     target_text,
-    unmeasured_names,
 )
 from dashboard.target_text import label as target_label
 
@@ -35,7 +34,7 @@ SECTIONS = [
         "page_coal_power",
         ["coal_reserves", "coal_output", "coal_output_share_xinjiang", "approved_mine_capacity",
          "coal_power_planned", "coal_power_built", "power_generation", "power_sent_out"],
-        ["coal_power_planned", "coal_power_built"],
+        [],  # coal power built of planned stands on page 1, with the targets
     ),
     (
         "page_materials",
@@ -53,7 +52,7 @@ SECTIONS = [
     (
         "economy_section",
         ["industrial_value_added_growth", "fixed_asset_investment_growth", "budget_revenue_growth"],
-        ["industrial_value_added_growth", "fixed_asset_investment_growth", "budget_revenue_growth"],
+        [],
     ),
     ("page_innovation", ["innovation_needs", "new_innovation_entities"], []),
 ]  # fmt: skip
@@ -154,35 +153,94 @@ def _sources(rows: pd.DataFrame, reports: pd.DataFrame, lang: str) -> str:
 def _targets_section(
     targets: pd.DataFrame, projects: pd.DataFrame, metrics: pd.DataFrame, reports, lang: str
 ) -> str:
+    """The sentences behind page 1's targets, each once with the targets it stands for, and the
+    progress of those with a reported current value (what would settle each is on the pages)."""
     everything = target_progress(targets, projects, metrics)
     progress = everything.dropna(subset=["progress"])
     labels = [target_label(r, lang) for r in progress.itertuples()]
     shares = list(progress["progress"])
-    rows = []
-    for r in everything.itertuples():
-        answer = answer_text(r, lang) or current_text(r, lang)
-        current = f"{reading_text(r, lang)} · {answer}"
-        need = percent(r.cagr_needed, 1) if r.cagr_needed == r.cagr_needed else "–"
-        rows.append(_row(target_label(r, lang), target_text(r, lang), current, need))
-        rows += [_quote_row(quote, 4) for _, quote in sentences(r)]
-        for note in (implied_text(r, lang), settle_text(r, lang)):
-            if note:
-                rows.append(_note_row(note, 4))
-    used = pd.DataFrame(
-        {"report_id": sorted({i for r in everything.itertuples() for i in report_ids(r)})}
-    )
-    header = [t(key, lang) for key in ("col_label", "col_target", "col_current", "col_cagr")]
-    notes = f"<p class=meta>{_e(t('measured_note', lang))} {_e(t('judged_stored', lang))}</p>"
     chart = (
         svg_bars(labels, [share * 100 for share in shares], [percent(s) for s in shares], 100)
         if labels
-        else f"<p class=meta>{_e(t('unmeasured', lang, names=unmeasured_names(everything, lang)))}"
-        "</p>"
+        else ""
+    )
+    named: dict[str, list[str]] = {}
+    for r in everything.itertuples():
+        for _, quote in sentences(r):
+            named.setdefault(quote, []).append(target_label(r, lang))
+    rows = []
+    for quote, names in named.items():
+        rows += [_row(pick(("、", "; "), lang).join(dict.fromkeys(names))), _quote_row(quote, 1)]
+    paces = [implied_text(r, lang) for r in everything.itertuples() if implied_text(r, lang)]
+    used = pd.DataFrame(
+        {"report_id": sorted({i for r in everything.itertuples() for i in report_ids(r)})}
     )
     return "".join([
         f"<section><h2>{_e(t('page_targets', lang))}</h2>", chart,
-        _table(header, rows), notes, _sources(used, reports, lang), "</section>",
+        "".join(f"<p class=meta>{_e(pace)}</p>" for pace in paces),
+        _table([t("target_sentences", lang)], rows),
+        f"<p class=meta>{_e(t('judged_stored', lang))}</p>",
+        _sources(used, reports, lang), "</section>",
     ])  # fmt: skip
+
+
+def _summary_section(
+    metrics: pd.DataFrame,
+    chosen: pd.DataFrame,
+    targets: pd.DataFrame,
+    projects: pd.DataFrame,
+    reports: pd.DataFrame,
+    lang: str,
+    report: str,
+) -> str:
+    """Page 1, what an official reads in a minute: the key figures, where each target stands
+    (its stored reading and answer, one line each), and what changed since the report before."""
+    from dashboard.components.changes import _side
+    from dashboard.components.key_figures import CARDS, _beside, _metric_text, _target_card
+
+    everything = target_progress(targets, projects, metrics)
+    figures = []
+    for kind, first, second in CARDS:
+        if kind == "target":
+            title, value, beside, _, _ = _target_card(everything, second, first, lang)
+        else:
+            title, value = _metric_text(chosen, metrics, first, lang)
+            beside = _beside(chosen, metrics, first, second, lang)[0]
+        figures.append(_row(title, value, beside))
+    standing = [
+        _row(
+            f"{target_label(r, lang)}：{target_text(r, lang)}"
+            if lang == "zh"
+            else f"{target_label(r, lang)}: {target_text(r, lang)}",
+            f"{reading_text(r, lang)} · {answer_text(r, lang) or current_text(r, lang)}",
+        )
+        for r in everything.itertuples()
+    ]
+    changed = what_changed(metrics, projects, reports, report)
+    changes = [
+        _row(
+            pick((row["label_zh"], row["label_en"]), lang),
+            _side(row, "after", lang),
+            _side(row, "before", lang),
+        )
+        for _, row in changed.iterrows()
+    ]
+    parts = [
+        f"<section><h2>{_e(t('overview_cards', lang))}</h2>",
+        _table([t("col_label", lang), pick(("数值", "Value"), lang), ""], figures),
+        f"<h2>{_e(t('briefing_standing', lang))}</h2>",
+        _table([t("col_target", lang), t("answer", lang)], standing),
+        f"<h2>{_e(t('what_changed', lang))}</h2>",
+        _table(
+            [t("col_label", lang), pick(("此次", "Now"), lang), pick(("此前", "Before"), lang)],
+            changes,
+        )
+        if changes
+        else f"<p class=meta>{_e(t('briefing_no_changes', lang))}</p>",
+        f"<p class=meta>{_e(t('briefing_details', lang))}</p>",
+        "</section>",
+    ]
+    return "".join(parts)
 
 
 def _chemicals_section(targets: pd.DataFrame, projects: pd.DataFrame, reports, lang: str) -> str:
@@ -261,6 +319,7 @@ def briefing_html(
         f"<title>{title}</title><style>{STYLE}</style></head><body><h1>{title}</h1>",
         f"<p class=meta>{_e(t('briefing_made', lang, made=made))}</p>",
         f"<p class=meta>{_e(t('briefing_unverified', lang, n=waiting))}</p>" if waiting else "",
+        _summary_section(metrics, chosen, targets, projects, reports, lang, report),
         _targets_section(targets, projects, metrics, reports, lang),
         _chemicals_section(targets, latest_projects(projects, report), reports, lang),
     ]

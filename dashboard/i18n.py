@@ -554,6 +554,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "answer_none": ("未报道现值", "no current value reported"),
     "answer_plan": ("已建成", "built"),
     "card_sentence": ("原文：{quote}", "The report: {quote}"),
+    "briefing_standing": ("各目标现状", "Where each target stands"),
+    "briefing_no_changes": (
+        "所选报道与上一篇报道相比，没有变化的数字。",
+        "No figure changed since the report before.",
+    ),
+    "briefing_details": (
+        "以下各页为各部分的数字及其报道原句。",
+        "The pages that follow give each area's figures with the sentences they come from.",
+    ),
     "economy_section": (
         "“十四五”收官：经济运行（不是创新指标）",
         "The economy at the end of the 14th Five-Year Plan (not innovation measures)",

@@ -26,6 +26,7 @@ CARDS = [
     ("metric", "aluminium_capacity", "aluminium_share_xinjiang"),
 ]
 SHOWN_METRICS = [metric_id for kind, *ids in CARDS if kind == "metric" for metric_id in ids]
+SHOWN_TARGETS = [target_id for kind, _, target_id in CARDS if kind == "target"]
 
 
 def _metric_text(

@@ -39,7 +39,7 @@ def test_one_section_per_area_with_numbers_and_their_sentences(tables):
     assert "<td>2.4亿吨</td>" in page and "准东完成煤炭产量2.4亿吨" in page
     # "到2027年，…工业总产值达到4000亿元": a goal; no report states the current output
     output_row = (
-        "<td>工业总产值 2027</td><td>2027年目标 4000亿元</td><td>无法判断 · 未报道现值。"
+        "<td>工业总产值 2027：2027年目标 4000亿元</td><td>无法判断 · 未报道现值。"
         "相关但不可比：2025年规上工业增加值增长13.4%"
     )
     assert output_row in page
@@ -50,9 +50,11 @@ def test_one_section_per_area_with_numbers_and_their_sentences(tables):
     assert "已落地60亿立方米/年" in page and "项目产能合计 0" not in page
     assert "报道未点名任何煤制油项目" in page
     assert "已建成2725万千瓦，为规划3373万千瓦的81%" in page
-    assert page.count("<section>") == 7
+    assert page.count("<section>") == 8
     # each row of numbers is followed by the sentence it came from
-    assert page.count("<tr><td colspan=") >= page.count("<tr><td>") > 20
+    # (page 1 sums up; the sections after it hold the sentences)
+    details = page[page.index("<section>", page.index("<section>") + 1) :]
+    assert details.count("<tr><td colspan=") >= details.count("<tr><td>") > 20
     assert "来源：" in page and "2025-08" in page and "2026-02" in page
 
 
