@@ -30,6 +30,7 @@ from data_prep.curate import (
 )
 from data_prep.errors import InputError
 from data_prep.figures import LEDGER_COLUMNS
+from data_prep.mobile import mobile_files
 from data_prep.pipeline import ReadReport, read_report
 from data_prep.places import FACT_COLUMNS, PLACE_COLUMNS, PLACES, load_places, place_facts
 from data_prep.reports import load_reports, sha256_of
@@ -210,9 +211,9 @@ def build_tables(seeds_dir: Path = SEEDS_DIR, catalog_path: Path = CATALOG) -> d
     files["place_facts.csv"] = csv_bytes(place_facts(places, metrics), FACT_COLUMNS)
     projects = build_projects(catalog, sources)
     files["projects.csv"] = csv_bytes(projects, PROJECT_COLUMNS)
-    files["targets.csv"] = csv_bytes(
-        build_targets(catalog, sources, metrics, projects), TARGET_COLUMNS
-    )
+    targets = build_targets(catalog, sources, metrics, projects)
+    files["targets.csv"] = csv_bytes(targets, TARGET_COLUMNS)
+    files.update(mobile_files(metrics, targets, report_rows))
     files["platforms.csv"] = csv_bytes(build_platforms(catalog, sources), PLATFORM_COLUMNS)
     files["unclaimed.csv"] = csv_bytes(
         unclaimed(reports, figures, articles, sources), UNCLAIMED_COLUMNS
