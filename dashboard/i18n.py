@@ -563,6 +563,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "以下各页为各部分的数字及其报道原句。",
         "The pages that follow give each area's figures with the sentences they come from.",
     ),
+    "share_light": (
+        "手机网络慢时，发这个轻量版链接（目标现状、关键数字、原文句子，几秒打开）：{link}",
+        "For phones on a slow network, share the light page (targets, key figures, sentences; "
+        "opens in seconds): {link}",
+    ),
     "economy_section": (
         "“十四五”收官：经济运行（不是创新指标）",
         "The economy at the end of the 14th Five-Year Plan (not innovation measures)",

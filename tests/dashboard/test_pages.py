@@ -280,3 +280,8 @@ def test_a_share_of_another_year_says_its_year(curated_dir):
     assert text == "2024年煤炭产量占全疆比重 43%"
     same, _ = _beside(metrics, metrics, "coal_output", "coal_output_share_xinjiang", "zh")
     assert same == "煤炭产量占全疆比重 43%"  # both 2024's: the card's year says it
+
+
+def test_the_sidebar_offers_the_light_page_for_phones():
+    captions = [c.value for c in app().sidebar.caption]
+    assert any("轻量版" in c and "/m/" in c for c in captions)
