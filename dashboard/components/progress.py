@@ -116,10 +116,20 @@ def progress_chart(progress: pd.DataFrame, reports: pd.DataFrame, lang: str, key
 
 
 def unclipped(figure: go.Figure, progress: list[float]) -> go.Figure:
-    """Bar labels outside the bars, on an axis wide enough to hold them."""
+    """Bar labels beside the bars and right of the 100% line (a short bar's label would
+    otherwise cross it), on an axis wide enough to hold them."""
     widest = max([100.0, *(value * 100 for value in progress)])
-    figure.update_traces(textposition="outside", cliponaxis=False)
-    figure.update_xaxes(range=[0, widest * 1.6])
+    bar = figure.data[0]
+    for name, value, text in zip(bar.y, progress, bar.text, strict=True):
+        figure.add_annotation(
+            x=max(value * 100, 100) + widest * 0.02,
+            y=name,
+            text=text,
+            xanchor="left",
+            showarrow=False,
+        )
+    figure.update_traces(textposition="none", cliponaxis=False)
+    figure.update_xaxes(range=[0, widest * 1.9])
     figure.update_layout(margin={"r": 40})
     return figure
 

@@ -89,7 +89,7 @@ st.download_button(
 )
 
 st.subheader(t("report_dates", lang))
-for row in reports.itertuples():
+for row in reports.sort_values(["report_date", "report_id"]).itertuples():
     headline = pick((f"《{row.lead_headline}》", row.lead_headline_en), lang)
     st.markdown(f"- **{row.report_date}** {escape_markdown(headline)}")
 
