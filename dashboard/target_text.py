@@ -118,8 +118,13 @@ def sentences(row) -> list[tuple[str, str]]:
     return [(what, quote) for what, quote in shown if quote]
 
 
+def _ids(value) -> list[str]:
+    """Report ids of a cell: "000|003", or one id a table reader took for a number (3.0)."""
+    if isinstance(value, int | float) and value == value:
+        return [f"{int(value):03d}"]  # report ids are three digits (000, 003, 004…)
+    return [i for i in _text(value).split("|") if i]
+
+
 def report_ids(row) -> list[str]:
     """Every report a target's row rests on: its own, its current value's, its answer's."""
-    ids = {_text(row.report_id)} if _text(row.report_id) else set()
-    ids |= {i for i in _text(getattr(row, "answer_report_ids", "")).split("|") if i}
-    return sorted(ids)
+    return sorted({*_ids(row.report_id), *_ids(getattr(row, "answer_report_ids", ""))})

@@ -124,7 +124,7 @@ def unclipped(figure: go.Figure, progress: list[float]) -> go.Figure:
         figure.add_annotation(
             x=max(value * 100, 100) + widest * 0.02,
             y=name,
-            text=text,
+            text=text.replace(" · ", "<br>"),  # two short lines fit a phone
             xanchor="left",
             showarrow=False,
         )

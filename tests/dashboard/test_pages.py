@@ -285,3 +285,10 @@ def test_a_share_of_another_year_says_its_year(curated_dir):
 def test_the_sidebar_offers_the_light_page_for_phones():
     captions = [c.value for c in app().sidebar.caption]
     assert any("轻量版" in c and "/m/" in c for c in captions)
+
+
+def test_the_overview_names_every_report_its_cards_use():
+    # the output card's related fact, 13.4%, is the 2026-02 report's
+    captions = [c.value for c in open_page(app(), "overview").caption]
+    first = next(c for c in captions if c.startswith("来源："))
+    assert "2025-08" in first and "2026-02" in first
