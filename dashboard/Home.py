@@ -119,6 +119,8 @@ with st.sidebar:
     st.caption(t("share_link", lang), help=t("share_help", lang))
     # A code span, not st.code: that pulls a 1.5 MB highlighter into every first load.
     st.markdown(f"`{link}`")
+    scheme, netloc, *_ = urlsplit(url)
+    st.caption(t("share_light", lang, link=urlunsplit((scheme, netloc, "/m/", "", ""))))
 
 st.divider()
 st.caption(

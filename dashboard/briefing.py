@@ -13,16 +13,19 @@ from dashboard.calc import (
     pipeline_by_product,
     rows_for_report,
     target_progress,
+    what_changed,
 )
 from dashboard.fmt import beijing, percent, quantity, scaled
-from dashboard.i18n import PRODUCT_BY_NAME, PRODUCTS, STATUS, pick, t
+from dashboard.i18n import pick, product_code, product_label, status_label, t
 from dashboard.review import is_proposed, published
 from dashboard.target_text import (
+    answer_text,
     current_text,
+    implied_text,
     reading_text,
-    reason_text,
+    report_ids,
+    sentences,
     target_text,
-    unmeasured_names,
 )
 from dashboard.target_text import label as target_label
 
@@ -31,7 +34,7 @@ SECTIONS = [
         "page_coal_power",
         ["coal_reserves", "coal_output", "coal_output_share_xinjiang", "approved_mine_capacity",
          "coal_power_planned", "coal_power_built", "power_generation", "power_sent_out"],
-        ["coal_power_planned", "coal_power_built"],
+        [],  # coal power built of planned stands on page 1, with the targets
     ),
     (
         "page_materials",
@@ -47,11 +50,11 @@ SECTIONS = [
         [],
     ),
     (
-        "page_innovation",
-        ["industrial_value_added_growth", "fixed_asset_investment_growth", "budget_revenue_growth",
-         "innovation_needs", "new_innovation_entities"],
+        "economy_section",
         ["industrial_value_added_growth", "fixed_asset_investment_growth", "budget_revenue_growth"],
+        [],
     ),
+    ("page_innovation", ["innovation_needs", "new_innovation_entities"], []),
 ]  # fmt: skip
 
 STYLE = """
@@ -150,33 +153,94 @@ def _sources(rows: pd.DataFrame, reports: pd.DataFrame, lang: str) -> str:
 def _targets_section(
     targets: pd.DataFrame, projects: pd.DataFrame, metrics: pd.DataFrame, reports, lang: str
 ) -> str:
+    """The sentences behind page 1's targets, each once with the targets it stands for, and the
+    progress of those with a reported current value (what would settle each is on the pages)."""
     everything = target_progress(targets, projects, metrics)
     progress = everything.dropna(subset=["progress"])
     labels = [target_label(r, lang) for r in progress.itertuples()]
     shares = list(progress["progress"])
-    rows = []
-    for r in everything.itertuples():
-        current = f"{current_text(r, lang)} · {reading_text(r, lang)}"
-        need = percent(r.cagr_needed, 1) if r.cagr_needed == r.cagr_needed else "–"
-        rows += [
-            _row(target_label(r, lang), target_text(r, lang), current, need),
-            _quote_row(r.quote, 4),
-            _note_row(reason_text(r, lang), 4),
-        ]
-        if r.current == r.current:
-            rows.append(_quote_row(r.current_quote, 4))
-    header = [t(key, lang) for key in ("col_label", "col_target", "col_current", "col_cagr")]
-    notes = f"<p class=meta>{_e(t('measured_note', lang))} {_e(t('judged_stored', lang))}</p>"
     chart = (
         svg_bars(labels, [share * 100 for share in shares], [percent(s) for s in shares], 100)
         if labels
-        else f"<p class=meta>{_e(t('unmeasured', lang, names=unmeasured_names(everything, lang)))}"
-        "</p>"
+        else ""
+    )
+    named: dict[str, list[str]] = {}
+    for r in everything.itertuples():
+        for _, quote in sentences(r):
+            named.setdefault(quote, []).append(target_label(r, lang))
+    rows = []
+    for quote, names in named.items():
+        rows += [_row(pick(("、", "; "), lang).join(dict.fromkeys(names))), _quote_row(quote, 1)]
+    paces = [implied_text(r, lang) for r in everything.itertuples() if implied_text(r, lang)]
+    used = pd.DataFrame(
+        {"report_id": sorted({i for r in everything.itertuples() for i in report_ids(r)})}
     )
     return "".join([
         f"<section><h2>{_e(t('page_targets', lang))}</h2>", chart,
-        _table(header, rows), notes, _sources(everything, reports, lang), "</section>",
+        "".join(f"<p class=meta>{_e(pace)}</p>" for pace in paces),
+        _table([t("target_sentences", lang)], rows),
+        f"<p class=meta>{_e(t('judged_stored', lang))}</p>",
+        _sources(used, reports, lang), "</section>",
     ])  # fmt: skip
+
+
+def _summary_section(
+    metrics: pd.DataFrame,
+    chosen: pd.DataFrame,
+    targets: pd.DataFrame,
+    projects: pd.DataFrame,
+    reports: pd.DataFrame,
+    lang: str,
+    report: str,
+) -> str:
+    """Page 1, what an official reads in a minute: the key figures, where each target stands
+    (its stored reading and answer, one line each), and what changed since the report before."""
+    from dashboard.components.changes import _side
+    from dashboard.components.key_figures import CARDS, _beside, _metric_text, _target_card
+
+    everything = target_progress(targets, projects, metrics)
+    figures = []
+    for kind, first, second in CARDS:
+        if kind == "target":
+            title, value, beside, _, _ = _target_card(everything, second, first, lang)
+        else:
+            title, value = _metric_text(chosen, metrics, first, lang)
+            beside = _beside(chosen, metrics, first, second, lang)[0]
+        figures.append(_row(title, value, beside))
+    standing = [
+        _row(
+            f"{target_label(r, lang)}：{target_text(r, lang)}"
+            if lang == "zh"
+            else f"{target_label(r, lang)}: {target_text(r, lang)}",
+            f"{reading_text(r, lang)} · {answer_text(r, lang) or current_text(r, lang)}",
+        )
+        for r in everything.itertuples()
+    ]
+    changed = what_changed(metrics, projects, reports, report)
+    changes = [
+        _row(
+            pick((row["label_zh"], row["label_en"]), lang),
+            _side(row, "after", lang),
+            _side(row, "before", lang),
+        )
+        for _, row in changed.iterrows()
+    ]
+    parts = [
+        f"<section><h2>{_e(t('overview_cards', lang))}</h2>",
+        _table([t("col_label", lang), pick(("数值", "Value"), lang), ""], figures),
+        f"<h2>{_e(t('briefing_standing', lang))}</h2>",
+        _table([t("col_target", lang), t("answer", lang)], standing),
+        f"<h2>{_e(t('what_changed', lang))}</h2>",
+        _table(
+            [t("col_label", lang), pick(("此次", "Now"), lang), pick(("此前", "Before"), lang)],
+            changes,
+        )
+        if changes
+        else f"<p class=meta>{_e(t('briefing_no_changes', lang))}</p>",
+        f"<p class=meta>{_e(t('briefing_details', lang))}</p>",
+        "</section>",
+    ]
+    return "".join(parts)
 
 
 def _chemicals_section(targets: pd.DataFrame, projects: pd.DataFrame, reports, lang: str) -> str:
@@ -185,8 +249,8 @@ def _chemicals_section(targets: pd.DataFrame, projects: pd.DataFrame, reports, l
     for r in projects.itertuples():
         unit = "亿立方米/年" if r.capacity_unit == "立方米" else "万吨/年"
         capacity = quantity(r.capacity, unit, lang) if r.capacity == r.capacity else "–"
-        product = pick(PRODUCTS[PRODUCT_BY_NAME.get(r.product, "integrated")], lang)
-        status = f"{pick(STATUS[r.status], lang)}（{r.status_raw}）· {r.report_date}"
+        product = product_label(product_code(r.product), lang)
+        status = f"{status_label(r.status, lang)}（{r.status_raw}）· {r.report_date}"
         rows += [
             _row(pick((r.name_zh, r.name_en), lang), product, capacity, status),
             _quote_row(r.quote, 4),
@@ -194,11 +258,14 @@ def _chemicals_section(targets: pd.DataFrame, projects: pd.DataFrame, reports, l
     labels, values, texts = [], [], []
     for r in targets[targets["pipeline_product"].notna() & (targets["unit"] == "吨")].itertuples():
         name = pick((r.label_zh, r.label_en), lang)
-        amount = pipeline.get(r.pipeline_product, 0.0)
+        amount = pipeline.get(r.pipeline_product)
         labels += [f"{name} · {t('pipeline', lang)}", f"{name} · 2030"]
-        values += [scaled(amount, "万吨/年", lang)[0], scaled(r.target_value, "万吨/年", lang)[0]]
+        values += [
+            scaled(amount or 0.0, "万吨/年", lang)[0],
+            scaled(r.target_value, "万吨/年", lang)[0],
+        ]
         texts += [
-            quantity(amount, "万吨/年", lang),
+            quantity(amount, "万吨/年", lang) if amount else t("answer_no_project", lang),
             quantity(r.target_value, "万吨/年", lang, r.qualifier),
         ]
     header = [
@@ -252,6 +319,7 @@ def briefing_html(
         f"<title>{title}</title><style>{STYLE}</style></head><body><h1>{title}</h1>",
         f"<p class=meta>{_e(t('briefing_made', lang, made=made))}</p>",
         f"<p class=meta>{_e(t('briefing_unverified', lang, n=waiting))}</p>" if waiting else "",
+        _summary_section(metrics, chosen, targets, projects, reports, lang, report),
         _targets_section(targets, projects, metrics, reports, lang),
         _chemicals_section(targets, latest_projects(projects, report), reports, lang),
     ]

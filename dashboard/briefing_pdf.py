@@ -177,8 +177,8 @@ def _bars(pdf: FPDF, bars: Bars) -> None:
 
 def _table(pdf: FPDF, table: Table, seen: set[str], lang: str) -> None:
     columns = max((len(cells) for kind, cells in table.rows if kind != "quote"), default=1)
-    widths = (32, 22, 24, 22)[:columns] if columns == 4 else (45, 25, 30)[:columns]
-    quote_style = FontFace(color=GREY, size_pt=8)
+    widths = {4: (32, 22, 24, 22), 2: (36, 64), 1: (100,)}.get(columns, (45, 25, 30)[:columns])
+    quote_style = FontFace(color=GREY, size_pt=7.5)
     pdf.set_font("cjk", size=9)
     pdf.set_text_color(26, 26, 26)
     pdf.set_fill_color(255, 255, 255)
@@ -186,7 +186,7 @@ def _table(pdf: FPDF, table: Table, seen: set[str], lang: str) -> None:
         col_widths=widths,
         text_align="LEFT",
         borders_layout="HORIZONTAL_LINES",
-        line_height=4.6,
+        line_height=4.2,
         headings_style=FontFace(color=BLUE, fill_color=(235, 241, 247)),
         first_row_as_headings=table.rows[0][0] == "th",
     ) as drawn:
@@ -223,9 +223,13 @@ def briefing_pdf(document: str, lang: str, font: tuple[Path, int] | None = None)
         elif isinstance(block, Table):
             _table(pdf, block, seen, lang)
         elif block[0] == "section":
+            # Page 1 is the summary; the details follow it, a section on a new page only
+            # when too little of the page is left for its heading and first rows.
             sections += 1
-            if sections > 1:
+            if sections > 1 and pdf.will_page_break(30):
                 pdf.add_page()
+            elif sections > 1:
+                pdf.ln(4)
         else:
             kind, text = block
             size = {"h1": 17, "h2": 13, "p": 8.5}[kind]

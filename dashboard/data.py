@@ -42,6 +42,7 @@ _TEXT_COLUMNS = {
     "review_status": str,
     "proposal_id": str,
     "current_report_id": str,
+    "answer_report_ids": str,
     "target_id": str,
     "decision": str,
     "decided_on": str,

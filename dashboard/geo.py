@@ -11,7 +11,15 @@ from pathlib import Path
 import pandas as pd
 
 from dashboard.fmt import quantity
-from dashboard.i18n import CONFIDENCE_NAMES, KIND_NAMES, PRODUCT_BY_NAME, PRODUCTS, STATUS, pick, t
+from dashboard.i18n import (
+    CONFIDENCE_NAMES,
+    KIND_NAMES,
+    pick,
+    product_code,
+    product_label,
+    status_label,
+    t,
+)
 from data_prep import PACKAGE_DIR
 from data_prep.gcj02 import wgs84_to_gcj02
 
@@ -348,7 +356,7 @@ def project_rows(projects: pd.DataFrame, places: pd.DataFrame, lang: str) -> pd.
         lat, lon = _offset(float(park.lat), float(park.lon), PROJECT_RING_M, angle)
         same_unit = placed[placed["capacity_unit"] == project.capacity_unit]["capacity"]
         share = (project.capacity / same_unit.max()) if project.capacity == project.capacity else 0
-        code = PRODUCT_BY_NAME.get(project.product, "integrated")
+        code = product_code(project.product)
         unit = "亿立方米/年" if project.capacity_unit == "立方米" else "万吨/年"
         capacity = (
             quantity(project.capacity, unit, lang) if project.capacity == project.capacity else "–"
@@ -359,8 +367,8 @@ def project_rows(projects: pd.DataFrame, places: pd.DataFrame, lang: str) -> pd.
         tooltip = "\n".join(
             [
                 name,
-                f"{pick(PRODUCTS[code], lang)} · {capacity}",
-                f"{pick(STATUS[project.status], lang)}（{project.status_raw}）"
+                f"{product_label(code, lang)} · {capacity}",
+                f"{status_label(project.status, lang)}（{project.status_raw}）"
                 f"· {project.report_date}",
                 t("map_sentence", lang, date=project.report_date, quote=project.quote),
                 t("map_project_where", lang, park=park_name),

@@ -217,8 +217,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "calculator": ("效益测算", "Margin calculator"),
     "calculator_note": (
-        "滑块初值取自报道，在初值处复现报道的结论；可调整以测算其他情形。",
-        "The sliders start at the report's numbers and reproduce its result there; move them to try other cases.",
+        "滑块初值取自报道，在初值处复现报道的结论；可调整以测算其他情形。这些成本和价格是报道引用的“相关资料”，是行业参考，不是准东的数据。",
+        "The sliders start at the report's numbers and reproduce its result there; move them to try other cases. "
+        "These costs and prices are industry references the report quotes (相关资料显示), not figures of the zone.",
     ),
     "gas_cost": ("煤制气完全成本（元/立方米）", "Coal-to-gas full cost (CNY/m³)"),
     "gas_price": ("煤制气售价（元/立方米）", "Coal-to-gas selling price (CNY/m³)"),
@@ -387,7 +388,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "现值出自{date}报道：{year}年（{basis}）",
         "Current value from the {date} report: {year} ({basis})",
     ),
-    "measured_chart": ("有实测现值的目标", "Targets with a reported current value"),
+    "measured_chart": ("有报道现值的目标", "Targets with a reported current value"),
     "measured_note": (
         "进度 = 报道的实际值 ÷ 目标（同一指标、同一范围）。没有报道实际值的目标不画进度。",
         "Progress = reported actual ÷ target (same measure, same scope). Targets with no reported "
@@ -395,15 +396,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "unmeasured": ("未报道现值的目标：{names}", "Targets with no current value reported: {names}"),
     "judged_stored": (
-        "判断在数据准备时算出并存入 targets.csv：只比较同一指标；报道的增速是规上工业增加值（可比价），与工业总产值（现价）不可比。",
-        "Readings are computed when the tables are built and stored in targets.csv: only the same "
+        "判断在生成数据表时一次算出，各页相同：只比较同一指标；报道的增速是规上工业增加值（可比价），与工业总产值（现价）不可比。",
+        "Readings are computed once when the tables are built, the same on every page: only the same "
         "measure is compared; the reported growth is of large firms' value added (comparable "
         "prices), not comparable with gross output (current prices).",
     ),
     "relation": ("目标之间的关系", "How the targets relate"),
     "derived_formula": ("推算：{formula}", "derived: {formula}"),
     "timeline": ("目标时间线", "Timeline of the targets"),
-    "timeline_goal": ("报道的目标值", "stated goal"),
+    "timeline_goal": ("报道的目标或预测值", "stated goal or forecast"),
     "timeline_actual": ("报道的实际值", "stated actual"),
     "timeline_path": ("所需路径（推算）", "required path (derived)"),
     "timeline_note": (
@@ -663,6 +664,40 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "未能记录决定：{file}：{reason}。未作任何更改。",
         "The decision was not recorded: {file}: {reason}. Nothing was changed.",
     ),
+    # targets answered with what is known (targets.csv answer columns)
+    "target_kind_plan": ("规划", "plan"),
+    "of_kind": ("为{kind}的 {pct}", "{pct} of the {kind}"),
+    "answer": ("现状", "Where it stands"),
+    "settle": ("怎样才能判断", "What would settle it"),
+    "implied_pace": ("目标隐含的速度", "Pace the goals imply"),
+    "required_words": ("所需年均增速 {pct}：{words}", "Needs {pct} a year: {words}"),
+    "sentence_target": ("目标原句", "The target's sentence"),
+    "sentence_answer": ("现状所据原句", "The sentences of where it stands"),
+    "target_sentences": ("原文句子", "Sentences"),
+    "answer_pipeline": ("项目储备", "pipeline"),
+    "answer_no_project": ("无具名项目", "no named project"),
+    "answer_related": ("未报道现值", "no current value reported"),
+    "answer_none": ("未报道现值", "no current value reported"),
+    "answer_plan": ("已建成", "built"),
+    "card_sentence": ("原文：{quote}", "The report: {quote}"),
+    "briefing_standing": ("各目标现状", "Where each target stands"),
+    "briefing_no_changes": (
+        "所选报道与上一篇报道相比，没有变化的数字。",
+        "No figure changed since the report before.",
+    ),
+    "briefing_details": (
+        "以下各页为各部分的数字及其报道原句。",
+        "The pages that follow give each area's figures with the sentences they come from.",
+    ),
+    "share_light": (
+        "手机网络慢时，发这个轻量版链接（目标现状、关键数字、原文句子，几秒打开）：{link}",
+        "For phones on a slow network, share the light page (targets, key figures, sentences; "
+        "opens in seconds): {link}",
+    ),
+    "economy_section": (
+        "“十四五”收官：经济运行（不是创新指标）",
+        "The economy at the end of the 14th Five-Year Plan (not innovation measures)",
+    ),
 }
 
 RELEVANCE = {
@@ -696,6 +731,26 @@ PRODUCTS = {
 PRODUCT_BY_NAME = {zh: code for code, (zh, _) in PRODUCTS.items()}
 
 
+def product_code(name: object) -> str:
+    """A product's code; a product no list knows yet (煤制乙二醇) is its own code."""
+    text = name if isinstance(name, str) else ""
+    return PRODUCT_BY_NAME.get(text, text)
+
+
+def product_label(code: object, lang: str) -> str:
+    """A product code or name in the reader's language; an unknown one as the report names it."""
+    pair = PRODUCTS.get(code if isinstance(code, str) else "")
+    return pick(pair, lang) if pair else (code if isinstance(code, str) and code else "–")
+
+
+def status_label(status: object, lang: str) -> str:
+    """A stage in the reader's language; one no list knows yet as the table writes it."""
+    pair = STATUS.get(status if isinstance(status, str) else "")
+    if pair:
+        return pick(pair, lang)
+    return status if isinstance(status, str) and status else pick(STATUS["mentioned"], lang)
+
+
 def t(key: str, lang: str, **values: object) -> str:
     """The message `key` in `lang`, with `values` filled in."""
     zh, en = MESSAGES[key]
@@ -710,7 +765,12 @@ def refusal(code: str, params: dict[str, object], message: str, lang: str) -> st
 
 
 def pick(pair: tuple[str, str], lang: str) -> str:
-    return pair[1] if lang == "en" else pair[0]
+    """The member of a (Chinese, English) pair for `lang`; where a table left it blank (a new
+    project with no English name yet), the other language's, else ""."""
+    chosen, other = (pair[1], pair[0]) if lang == "en" else (pair[0], pair[1])
+    if chosen is None or (isinstance(chosen, float) and chosen != chosen):
+        return other if isinstance(other, str) else ""
+    return chosen
 
 
 KIND_NAMES = {

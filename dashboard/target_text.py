@@ -1,10 +1,11 @@
 """Targets in words, shared by the pages and the briefing (no Streamlit here): the target with
-its kind, the reported current value or "no current value reported", the stored reading."""
+its kind, the reported current value or "no current value reported", the stored reading, and
+the stored answer (what is known instead, what would settle it) with the sentences behind it."""
 
 import pandas as pd
 
-from dashboard.fmt import quantity
-from dashboard.i18n import pick, t
+from dashboard.fmt import percent, quantity
+from dashboard.i18n import MESSAGES, pick, t
 
 READINGS = {
     "on_track": "reading_on_track",
@@ -31,11 +32,19 @@ def current_text(row, lang: str) -> str:
 
 
 def target_text(row, lang: str) -> str:
-    kind = t(f"target_kind_{row.target_kind}", lang)
+    kind_key = f"target_kind_{row.target_kind}"
+    kind = t(kind_key, lang) if kind_key in MESSAGES else str(row.target_kind)
     value = quantity(row.target_value, row.display_unit, lang, row.qualifier)
     if row.target_year != row.target_year:
         return f"{kind} {value}"
     return t("kind_target_label", lang, year=int(row.target_year), kind=kind, value=value)
+
+
+def of_target_text(row, lang: str) -> str:
+    """Progress said as what the target is: "为预测的30%" for a forecast, never "为目标的"."""
+    key = f"target_kind_{row.target_kind}"
+    kind = t(key, lang) if key in MESSAGES else ""
+    return t("of_kind", lang, kind=kind or t("target_kind_goal", lang), pct=percent(row.progress))
 
 
 def reading_text(row, lang: str) -> str:
@@ -64,3 +73,58 @@ def unmeasured_names(progress: pd.DataFrame, lang: str) -> str:
         if lang == "zh"
         else ("; ".join(label(row, lang) for row in rows.itertuples()))
     )
+
+
+def _text(value) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def answer_text(row, lang: str) -> str:
+    """Where the target stands, as stored: the current value, else the nearest stated evidence."""
+    return _text(pick((getattr(row, "answer_zh", ""), getattr(row, "answer_en", "")), lang))
+
+
+def implied_text(row, lang: str) -> str:
+    """The pace the goals themselves imply, in words; "" when there is none."""
+    return _text(
+        pick((getattr(row, "implied_growth_zh", ""), getattr(row, "implied_growth_en", "")), lang)
+    )
+
+
+def settle_text(row, lang: str) -> str:
+    """What a report would have to state to settle the target."""
+    return _text(pick((getattr(row, "settle_zh", ""), getattr(row, "settle_en", "")), lang))
+
+
+def growth_words(row, lang: str) -> str:
+    """The required growth's formula in words with its amounts; "" without one."""
+    return _text(
+        pick(
+            (
+                getattr(row, "required_growth_words_zh", ""),
+                getattr(row, "required_growth_words_en", ""),
+            ),
+            lang,
+        )
+    )
+
+
+def sentences(row) -> list[tuple[str, str]]:
+    """(what, sentence) behind a target: its own sentence, then each sentence of its answer."""
+    shown = [("target", _text(row.quote))]
+    for quote in _text(getattr(row, "answer_quotes", "")).split("\n"):
+        if quote and quote not in [q for _, q in shown]:
+            shown.append(("answer", quote))
+    return [(what, quote) for what, quote in shown if quote]
+
+
+def _ids(value) -> list[str]:
+    """Report ids of a cell: "000|003", or one id a table reader took for a number (3.0)."""
+    if isinstance(value, int | float) and value == value:
+        return [f"{int(value):03d}"]  # report ids are three digits (000, 003, 004…)
+    return [i for i in _text(value).split("|") if i]
+
+
+def report_ids(row) -> list[str]:
+    """Every report a target's row rests on: its own, its current value's, its answer's."""
+    return sorted({*_ids(row.report_id), *_ids(getattr(row, "answer_report_ids", ""))})

@@ -27,20 +27,20 @@ from data_prep.curate import (
     METRIC_COLUMNS,
     PLATFORM_COLUMNS,
     PROJECT_COLUMNS,
-    TARGET_COLUMNS,
     Sources,
-    build_targets,
     load_catalog,
 )
 from data_prep.errors import InputError
 from data_prep.figures import LEDGER_COLUMNS
 from data_prep.metrics import build_metrics
+from data_prep.mobile import mobile_files
 from data_prep.pipeline import ReadReport, read_report
 from data_prep.places import FACT_COLUMNS, PLACE_COLUMNS, PLACES, load_places, place_facts
 from data_prep.platforms import build_platforms
 from data_prep.projects import build_projects
 from data_prep.reports import load_reports, sha256_of
 from data_prep.review import PROPOSAL_COLUMNS, decisions_path, keep_decisions, load_decisions
+from data_prep.targets import ANSWERS, TARGET_COLUMNS, build_targets
 
 SCHEMA = PACKAGE_DIR / "schema.toml"
 T = TypeVar("T")
@@ -218,8 +218,11 @@ def build_tables(seeds_dir: Path = SEEDS_DIR, catalog_path: Path = CATALOG) -> d
     files["metrics.csv"] = csv_bytes(metrics, METRIC_COLUMNS)
     files["places.csv"] = csv_bytes(places, PLACE_COLUMNS)
     files["place_facts.csv"] = csv_bytes(place_facts(places, metrics), FACT_COLUMNS)
-    files["projects.csv"] = csv_bytes(build_projects(catalog, sources), PROJECT_COLUMNS)
-    files["targets.csv"] = csv_bytes(build_targets(catalog, sources, metrics), TARGET_COLUMNS)
+    projects = build_projects(catalog, sources)
+    files["projects.csv"] = csv_bytes(projects, PROJECT_COLUMNS)
+    targets = build_targets(catalog, sources, metrics, projects)
+    files["targets.csv"] = csv_bytes(targets, TARGET_COLUMNS)
+    files.update(mobile_files(metrics, targets, report_rows))
     files["platforms.csv"] = csv_bytes(build_platforms(catalog, sources), PLATFORM_COLUMNS)
     files["unclaimed.csv"] = csv_bytes(
         unclaimed(reports, figures, articles, sources), UNCLAIMED_COLUMNS
@@ -240,6 +243,7 @@ def _manifest(files: dict[str, bytes], seeds_dir: Path, catalog_path: Path) -> d
         SCHEMA,
         PLACES,
         PACKAGE_DIR / "layout.toml",
+        ANSWERS,
         PACKAGE_DIR / "userdict.txt",
         PACKAGE_DIR / "vocabulary.toml",
         PACKAGE_DIR / "regions.toml",

@@ -114,6 +114,7 @@ def check_tables(folder: Path) -> list[str]:
                 f"targets.csv {row['target_id']}: {row['target_value']}% is not within 0-100"
             )
 
+    problems += check_answers(tables, texts)
     problems += check_meaning(tables)
     problems += check_review(tables)
     catalog = tomllib.loads((PACKAGE_DIR / "catalog.toml").read_text(encoding="utf-8"))
@@ -132,6 +133,28 @@ def check_tables(folder: Path) -> list[str]:
                     f"metrics.csv: {pair['lower']} ({lower:g}) exceeds {pair['upper']} ({upper:g}) "
                     f"in report {report_id}"
                 )
+    return problems
+
+
+def check_answers(tables: dict[str, list[dict[str, str]]], texts: dict[str, str]) -> list[str]:
+    """Each target's answer: every sentence it rests on is verbatim in its source, and a target
+    with a current value is answered by it."""
+    problems: list[str] = []
+    for row in tables["targets"]:
+        where = f"targets.csv {row['target_id']}"
+        if "answer_kind" not in row:
+            continue
+        if not row.get("answer_zh") or not row.get("answer_en") or not row.get("settle_zh"):
+            problems.append(f"{where}: no answer or no words on what would settle it")
+        quotes = [q for q in row.get("answer_quotes", "").split("\n") if q]
+        sources = [s for s in row.get("answer_sources", "").split("|") if s]
+        if len(quotes) != len(sources):
+            problems.append(f"{where}: {len(quotes)} answer quotes but {len(sources)} sources")
+        for quote, source in zip(quotes, sources, strict=False):
+            if quote not in texts.get(source, ""):
+                problems.append(f"{where}: answer quote is not in the cleaned text of {source}")
+        if row.get("current_value") and row["answer_kind"] != "current":
+            problems.append(f"{where}: has a current value but is answered by {row['answer_kind']}")
     return problems
 
 

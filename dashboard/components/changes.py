@@ -7,7 +7,7 @@ import streamlit as st
 from dashboard.components import charts
 from dashboard.components.provenance import source_line, sources_and_data
 from dashboard.fmt import quantity, scaled
-from dashboard.i18n import STATUS, pick, t
+from dashboard.i18n import pick, status_label, t
 from dashboard.review import MARK, chart_mark, is_proposed
 
 KINDS = {
@@ -26,9 +26,9 @@ def _side(row: pd.Series, side: str, lang: str) -> str:
     if row["kind"] in ("new_project", "status"):
         words = row.get(f"{side}_words", "")
         return (
-            f"{pick(STATUS[value], lang)}（{words}）"
+            f"{status_label(value, lang)}（{words}）"
             if words == words and words
-            else pick(STATUS[value], lang)
+            else status_label(value, lang)
         )
     year = row.get(f"{side}_year", "")
     if isinstance(year, float) and year == year:
@@ -57,22 +57,31 @@ def changes_table(changed: pd.DataFrame, reports: pd.DataFrame, lang: str, key: 
             after=dates[changed["report_id"].iloc[0]],
         )
     )
+    # What it is and what it is now first: on a phone the answer column is in view.
     table = pd.DataFrame(
         {
-            t("change_kind", lang): [pick(KINDS[k], lang) for k in changed["kind"]],
             t("col_label", lang): [
                 pick((a, b), lang)
                 for a, b in zip(changed["label_zh"], changed["label_en"], strict=True)
             ],
-            pick(("此前", "Before"), lang): [
-                _side(row, "before", lang) for _, row in changed.iterrows()
-            ],
             pick(("此次", "Now"), lang): [
                 _side(row, "after", lang) for _, row in changed.iterrows()
             ],
+            pick(("此前", "Before"), lang): [
+                _side(row, "before", lang) for _, row in changed.iterrows()
+            ],
+            t("change_kind", lang): [pick(KINDS[k], lang) for k in changed["kind"]],
         }
     )
-    st.dataframe(table, hide_index=True, key=f"{key}_changes")
+    st.dataframe(
+        table,
+        hide_index=True,
+        key=f"{key}_changes",
+        column_config={
+            t("col_label", lang): st.column_config.TextColumn(width="small"),
+            t("change_kind", lang): st.column_config.TextColumn(width="small"),
+        },
+    )
     with_dates = changed.assign(
         report_date=dates[changed["report_id"].iloc[0]], report_id=changed["report_id"].iloc[0]
     )

@@ -49,7 +49,8 @@ def _with_room_for_legend(figure: go.Figure) -> go.Figure:
 
 def _style(figure: go.Figure, title: str, height: int) -> go.Figure:
     figure.update_layout(
-        title={"text": title, "font": {"size": 16}},
+        # left, where the chart's toolbar (top right) does not cover it
+        title={"text": title, "font": {"size": 16}, "x": 0, "xanchor": "left"},
         font={"family": FONT, "size": 13},
         height=height,
         margin={"l": 10, "r": 10, "t": 50, "b": 10},
@@ -57,8 +58,9 @@ def _style(figure: go.Figure, title: str, height: int) -> go.Figure:
         hoverlabel={"font": {"family": FONT}, "align": "left"},
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0},
     )
-    figure.update_xaxes(gridcolor="#e6e6e6", zerolinecolor="#bfbfbf")
-    figure.update_yaxes(gridcolor="#e6e6e6", automargin=True)
+    # whole numbers on the axes (50000), never "50k"
+    figure.update_xaxes(gridcolor="#e6e6e6", zerolinecolor="#bfbfbf", exponentformat="none")
+    figure.update_yaxes(gridcolor="#e6e6e6", automargin=True, exponentformat="none")
     return figure
 
 

@@ -4,9 +4,17 @@ import pandas as pd
 
 from dashboard.calc import metric
 from dashboard.components import cards
-from dashboard.components.progress import current_text, pipeline_text, target_text
-from dashboard.fmt import percent, quantity
+from dashboard.components.text import escape_markdown
+from dashboard.fmt import quantity
 from dashboard.i18n import pick, t
+from dashboard.target_text import (
+    answer_text,
+    current_text,
+    of_target_text,
+    reason_text,
+    sentences,
+    target_text,
+)
 
 # (metric shown, metric beside it) for plain figures; (label, target) for figures with a target.
 CARDS = [
@@ -18,6 +26,7 @@ CARDS = [
     ("metric", "aluminium_capacity", "aluminium_share_xinjiang"),
 ]
 SHOWN_METRICS = [metric_id for kind, *ids in CARDS if kind == "metric" for metric_id in ids]
+SHOWN_TARGETS = [target_id for kind, _, target_id in CARDS if kind == "target"]
 
 
 def _metric_text(
@@ -45,12 +54,27 @@ def metric_when(metrics: pd.DataFrame, metric_id: str, lang: str) -> str:
     return t("as_reported", lang, date=row["report_date"])
 
 
+def quote_help(quotes: list[str], lang: str, reason: str = "") -> str:
+    """The "?" of a card: the sentence(s) behind its numbers, escaped, then the reasoning."""
+    lines = [
+        t("card_sentence", lang, quote=escape_markdown(quote))
+        for quote in dict.fromkeys(q for q in quotes if isinstance(q, str) and q)
+    ]
+    if reason:
+        lines.append(escape_markdown(reason))
+    return "\n\n".join(lines)
+
+
 def _target_card(
     progress: pd.DataFrame, target_id: str, title: tuple[str, str], lang: str
 ) -> tuple:
     """A target's card: the reported current value or "no current value reported", the target
-    with its kind (goal, forecast), and for capacity targets the projects named, not as a value."""
-    row = next(progress[progress["target_id"] == target_id].itertuples())
+    with its kind (goal, forecast), where it stands from what is known (stored in targets.csv),
+    and the sentences behind them in the "?"."""
+    found = progress[progress["target_id"] == target_id]
+    if found.empty:
+        return pick(title, lang), "–", "", "", ""
+    row = next(found.itertuples())
     stated = row.current == row.current
     value = (
         quantity(row.current, row.display_unit, lang, row.current_qualifier)
@@ -63,11 +87,32 @@ def _target_card(
             pick((f"{int(row.current_year)}年 · ", f"{int(row.current_year)} · "), lang) + beside
         )
     if row.progress == row.progress:
-        beside += " · " + t("of_target", lang, pct=percent(row.progress))
-    note = pick((row.reading_reason_zh, row.reading_reason_en), lang)
-    if row.pipeline == row.pipeline:
-        note = t("pipeline_beside", lang, value=pipeline_text(row, lang))
-    return pick(title, lang), value, beside, note
+        beside += " · " + of_target_text(row, lang)
+    quotes = [quote for _, quote in sentences(row)]
+    detail = "" if stated and not answer_text(row, lang) else answer_text(row, lang)
+    return (
+        pick(title, lang),
+        value,
+        beside,
+        quote_help(quotes, lang, reason_text(row, lang)),
+        escape_markdown(detail),
+    )
+
+
+def _beside(metrics: pd.DataFrame, labels: pd.DataFrame, first: str, second: str, lang: str):
+    """The figure beside a card's value, with its own year when that differs (a 2024 share
+    beside a 2025 output says 2024)."""
+    label, value = _metric_text(metrics, labels, second, lang)
+    shown, beside = metric(metrics, first), metric(metrics, second)
+    if (
+        shown is not None
+        and beside is not None
+        and beside["year"] == beside["year"]
+        and shown["year"] != beside["year"]
+    ):
+        year = int(beside["year"])
+        label = pick((f"{year}年{label}", f"{label} ({year})"), lang)
+    return f"{label} {value}", beside
 
 
 def key_cards(
@@ -80,8 +125,11 @@ def key_cards(
             shown.append(_target_card(progress, second, first, lang))
         else:
             label, value = _metric_text(metrics, all_metrics, first, lang)
-            beside_label, beside_value = _metric_text(metrics, all_metrics, second, lang)
+            beside, beside_row = _beside(metrics, all_metrics, first, second, lang)
             when = metric_when(metrics, first, lang)
-            beside = f"{beside_label} {beside_value}"
-            shown.append((label, value, f"{when} · {beside}" if when else beside, ""))
+            row = metric(metrics, first)
+            quotes = [r["quote"] for r in (row, beside_row) if r is not None]
+            shown.append(
+                (label, value, f"{when} · {beside}" if when else beside, quote_help(quotes, lang))
+            )
     cards.show(shown)

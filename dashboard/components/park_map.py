@@ -13,7 +13,7 @@ import pandas as pd
 import pydeck as pdk
 
 from dashboard import geo
-from dashboard.i18n import CONFIDENCE_NAMES, KIND_NAMES, PRODUCTS, pick, t
+from dashboard.i18n import CONFIDENCE_NAMES, KIND_NAMES, pick, product_label, t
 
 LAYERS = ("base", "areas", "clusters", "facilities", "projects", "towns", "labels", "outline")
 LAYER_NAMES = {
@@ -256,7 +256,7 @@ def legend_svgs(lang: str) -> tuple[str, str]:
     colours.append(("", t("map_legend_projects", lang)))
     for code, color in geo.PRODUCT_COLORS.items():
         y = 12 + 24 * len(colours)
-        colours.append((_symbol("circle", color, y), pick(PRODUCTS[code], lang)))
+        colours.append((_symbol("circle", color, y), product_label(code, lang)))
     return _legend_svg(symbols), _legend_svg(colours)
 
 

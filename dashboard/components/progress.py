@@ -12,12 +12,19 @@ from dashboard.components.text import escape_markdown
 from dashboard.fmt import percent, quantity, scaled
 from dashboard.i18n import pick, t
 from dashboard.target_text import (
+    answer_text,
     current_text,
+    growth_words,
+    implied_text,
     label,
     measured,
+    of_target_text,
     pipeline_text,
     reading_text,
     reason_text,
+    report_ids,
+    sentences,
+    settle_text,
     target_text,
     unmeasured_names,
 )
@@ -37,8 +44,20 @@ DOWNLOAD_COLUMNS = [
     "gap",
     "progress",
     "required_growth",
-    "required_growth_formula",
+    "required_growth_words_zh",
+    "required_growth_words_en",
     "pipeline",
+    "measure",
+    "answer_kind",
+    "answer_value",
+    "answer_zh",
+    "answer_en",
+    "answer_quotes",
+    "implied_growth",
+    "implied_growth_zh",
+    "implied_growth_en",
+    "settle_zh",
+    "settle_en",
     "reading",
     "reading_reason_zh",
     "reading_reason_en",
@@ -72,7 +91,7 @@ def progress_chart(progress: pd.DataFrame, reports: pd.DataFrame, lang: str, key
         st.info(t("unmeasured", lang, names=names))
         return
     labels = [label(row, lang) for row in chartable.itertuples()]
-    texts = [f"{percent(r.progress)} · {reading_text(r, lang)}" for r in chartable.itertuples()]
+    texts = [f"{of_target_text(r, lang)} · {reading_text(r, lang)}" for r in chartable.itertuples()]
     hovers = [
         f"{current_text(r, lang)} / {target_text(r, lang)}\n{r.current_quote}"
         for r in chartable.itertuples()
@@ -97,10 +116,20 @@ def progress_chart(progress: pd.DataFrame, reports: pd.DataFrame, lang: str, key
 
 
 def unclipped(figure: go.Figure, progress: list[float]) -> go.Figure:
-    """Bar labels outside the bars, on an axis wide enough to hold them."""
+    """Bar labels beside the bars and right of the 100% line (a short bar's label would
+    otherwise cross it), on an axis wide enough to hold them."""
     widest = max([100.0, *(value * 100 for value in progress)])
-    figure.update_traces(textposition="outside", cliponaxis=False)
-    figure.update_xaxes(range=[0, widest * 1.6])
+    bar = figure.data[0]
+    for name, value, text in zip(bar.y, progress, bar.text, strict=True):
+        figure.add_annotation(
+            x=max(value * 100, 100) + widest * 0.02,
+            y=name,
+            text=text.replace(" · ", "<br>"),  # two short lines fit a phone
+            xanchor="left",
+            showarrow=False,
+        )
+    figure.update_traces(textposition="none", cliponaxis=False)
+    figure.update_xaxes(range=[0, widest * 1.9])
     figure.update_layout(margin={"r": 40})
     return figure
 
@@ -122,43 +151,52 @@ def table_cells(progress: pd.DataFrame, lang: str) -> pd.DataFrame:
     return pd.DataFrame({t(key, lang): cells[key] for key in TABLE_COLUMNS})
 
 
+def _sentences_popover(row, lang: str) -> None:
+    """The target's own sentence and every sentence of its answer, escaped, one tap away."""
+    with st.popover(t("target_sentences", lang), icon=":material/format_quote:"):
+        for what, quote in sentences(row):
+            st.markdown(f"**{t(f'sentence_{what}', lang)}**  \n> {escape_markdown(quote)}")
+
+
+def target_card(row, lang: str) -> None:
+    """One target, stacked so that a phone shows it whole: what it is, the reading, where it
+    stands (stored answer), the pace the goals imply, what would settle it, its sentences."""
+    with st.container(border=True, gap="small"):
+        st.markdown(f"**{escape_markdown(label(row, lang))}** · {target_text(row, lang)}")
+        reading = f"**{reading_text(row, lang)}**"
+        if row.progress == row.progress:
+            reading += f" · {of_target_text(row, lang)}"
+        st.markdown(reading)
+        st.markdown(escape_markdown(answer_text(row, lang) or current_text(row, lang)))
+        if row.answer_kind in ("current", "plan") or not answer_text(row, lang):
+            st.caption(escape_markdown(reason_text(row, lang)))
+        words = growth_words(row, lang)
+        if words and row.cagr_needed == row.cagr_needed:
+            pct = percent(row.cagr_needed, 1)
+            st.caption(escape_markdown(t("required_words", lang, pct=pct, words=words)))
+        for text in (implied_text(row, lang), pick((row.relation_zh, row.relation_en), lang)):
+            if isinstance(text, str) and text:
+                st.caption(escape_markdown(text))
+        settle = settle_text(row, lang)
+        if settle:
+            st.caption(f"{t('settle', lang)}{pick(('：', ': '), lang)}{escape_markdown(settle)}")
+        _sentences_popover(row, lang)
+
+
 def targets_table(progress: pd.DataFrame, reports: pd.DataFrame, lang: str) -> None:
-    """Every target: its kind, value, the reported current value or "not reported", the stored
-    reading first, then progress, growth needed, the project pipeline and the reason."""
-    table = table_cells(progress, lang)
-    bar = st.column_config.ProgressColumn(
-        format="%.0f%%", min_value=0, max_value=100, width="small"
-    )
-    # Narrow columns, so that at 1366 px all but the long reason stay in view.
-    narrow = {
-        t(key, lang): st.column_config.TextColumn(width="small")
-        for key in (
-            "col_target_kind",
-            "col_cagr",
-            "col_pipeline",
-            *(("col_reading",) if lang == "zh" else ()),
-        )
-    }
-    narrow[t("col_label", lang)] = st.column_config.TextColumn(width="medium")
-    st.dataframe(
-        table,
-        hide_index=True,
-        column_config={**narrow, t("col_progress", lang): bar},
-        key="targets_table",
-    )
+    """Every target as a card (two a row on a wide screen, stacked on a phone, so the answer
+    is never behind a sideways scroll), then the sources of every one and the data."""
+    rows = list(progress.itertuples())
+    for start in range(0, len(rows), 2):
+        columns = st.columns(2)
+        for column, row in zip(columns, rows[start : start + 2], strict=False):
+            with column:
+                target_card(row, lang)
     st.caption(t("judged_stored", lang))
-    source_line(progress, reports, lang)
-    rows = progress.assign(label=[label(r, lang) for r in progress.itertuples()])
-    sources_and_data(rows, lang, progress[DOWNLOAD_COLUMNS], "targets", "targets_table")
-    for row in progress.itertuples():
-        relation = pick((row.relation_zh, row.relation_en), lang)
-        if relation == relation and relation:
-            st.caption(
-                f"{t('relation', lang)}{pick(('：', ': '), lang)}{escape_markdown(relation)}"
-            )
-        formula = row.required_growth_formula
-        if formula == formula and formula:
-            st.caption(f"{label(row, lang)} · {t('derived_formula', lang, formula=formula)}")
+    used = sorted({report for row in rows for report in report_ids(row)})
+    source_line(pd.DataFrame({"report_id": used}), reports, lang)
+    shown = progress.assign(label=[label(r, lang) for r in rows])
+    sources_and_data(shown, lang, progress[DOWNLOAD_COLUMNS], "targets", "targets_table")
 
 
 def timeline_points(rows: pd.DataFrame) -> list[tuple[str, float, float]]:

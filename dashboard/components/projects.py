@@ -10,7 +10,7 @@ from dashboard.components.provenance import source_line, sources_and_data
 from dashboard.components.text import escape_markdown
 from dashboard.context import publish, seed_many
 from dashboard.fmt import quantity, scaled
-from dashboard.i18n import PRODUCTS, STATUS, pick, t
+from dashboard.i18n import PRODUCTS, STATUS, pick, product_label, status_label, t
 
 UNITS = (("吨", "万吨/年"), ("立方米", "亿立方米/年"))
 # Stages from the furthest along to a mere mention; each has its colour, named in the legend.
@@ -41,8 +41,8 @@ def filters(companies: list[str] | None, lang: str) -> tuple[list[str], list[str
     """Product, status and (given companies) company choices, kept in the URL
     (?product=…&status=…&company=…): the chemicals page and the map share them."""
     choices = [
-        ("product", list(PRODUCTS), lambda c: pick(PRODUCTS[c], lang)),
-        ("status", list(STATUS), lambda s: pick(STATUS[s], lang)),
+        ("product", list(PRODUCTS), lambda c: product_label(c, lang)),
+        ("status", list(STATUS), lambda s: status_label(s, lang)),
     ]
     if companies is not None:
         choices.append(("company", companies, str))
@@ -88,7 +88,7 @@ def project_table(shown: pd.DataFrame, reports: pd.DataFrame, lang: str) -> None
         {
             name: [pick((r.name_zh, r.name_en), lang) for r in shown.itertuples()],
             t("status", lang): [
-                f"{pick(STATUS[s], lang)}（{w}）"
+                f"{status_label(s, lang)}（{w}）"
                 for s, w in zip(shown["status"], shown["status_raw"], strict=True)
             ],
             pick(("产能", "Capacity"), lang): [capacity_text(r, lang) for r in shown.itertuples()],
@@ -96,7 +96,7 @@ def project_table(shown: pd.DataFrame, reports: pd.DataFrame, lang: str) -> None
                 quantity(v, "亿元", lang) if v == v else "–" for v in shown["investment_cny"]
             ],
             report: shown["report_date"],
-            t("product", lang): [pick(PRODUCTS[c], lang) for c in shown["product_code"]],
+            t("product", lang): [product_label(c, lang) for c in shown["product_code"]],
             t("company", lang): [company_text(r, lang) for r in shown.itertuples()],
             pick(("园区", "Park"), lang): shown["park"].fillna(""),
         }
@@ -132,8 +132,8 @@ def capacity_charts(shown: pd.DataFrame, lang: str) -> None:
             rows = group[group["status"] == status]
             series.append(
                 {
-                    "name": pick(STATUS[status], lang),
-                    "x": [pick(PRODUCTS[c], lang) for c in rows["product_code"]],
+                    "name": status_label(status, lang),
+                    "x": [product_label(c, lang) for c in rows["product_code"]],
                     "y": [scaled(v, display_unit, lang)[0] for v in rows["capacity"]],
                     "text": [capacity_text(r, lang) for r in rows.itertuples()],
                     "quotes": list(rows["quote"]),
@@ -234,7 +234,7 @@ def pipeline_charts(
             values = [by_stage.get(stage, 0.0) for by_stage in sums]
             series.append(
                 {
-                    "name": pick(STATUS[stage], lang),
+                    "name": status_label(stage, lang),
                     "x": names,
                     "y": [scaled(v, display_unit, lang)[0] for v in values],
                     "text": [quantity(v, display_unit, lang) if v else "" for v in values],
@@ -329,11 +329,11 @@ def status_history(all_projects: pd.DataFrame, lang: str) -> None:
                         pick((r.name_zh, r.name_en), lang) for r in changes.itertuples()
                     ],
                     pick(("此前", "Before"), lang): [
-                        f"{r.from_date} {pick(STATUS[r.from_status], lang)}（{r.from_words}）"
+                        f"{r.from_date} {status_label(r.from_status, lang)}（{r.from_words}）"
                         for r in changes.itertuples()
                     ],
                     pick(("此后", "After"), lang): [
-                        f"{r.to_date} {pick(STATUS[r.to_status], lang)}（{r.to_words}）"
+                        f"{r.to_date} {status_label(r.to_status, lang)}（{r.to_words}）"
                         for r in changes.itertuples()
                     ],
                 }

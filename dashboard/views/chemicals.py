@@ -9,7 +9,7 @@ from dashboard.components import projects as pipeline
 from dashboard.components.calculator import margin_calculator
 from dashboard.components.changes import changes_table
 from dashboard.context import current
-from dashboard.i18n import PRODUCT_BY_NAME, t
+from dashboard.i18n import product_code, t
 
 view = current()
 lang = view.lang
@@ -23,7 +23,7 @@ companies = sorted(
 )
 products, statuses, chosen_companies = pipeline.filters(companies, lang)
 projects = latest_projects(all_projects, view.report).assign(
-    product_code=lambda frame: frame["product"].map(PRODUCT_BY_NAME)
+    product_code=lambda frame: frame["product"].map(product_code)
 )
 shown = filter_projects(projects, products, statuses, chosen_companies)
 

@@ -7,6 +7,7 @@ from dashboard import data
 from dashboard.calc import metric, rows_for_report, series
 from dashboard.components import cards
 from dashboard.components.changes import trend_chart
+from dashboard.components.key_figures import quote_help
 from dashboard.components.metric_chart import metric_bars
 from dashboard.components.provenance import source_line
 from dashboard.context import current
@@ -25,10 +26,11 @@ if coal.empty:
 
 
 def card(metric_id: str, *beside_ids: str) -> tuple[str, str, str, str]:
+    """A figure with the figures its sentence gives beside it, and that sentence in the "?"."""
     row = metric(metrics, metric_id)
     if row is None:
         return ("", "–", "", "")
-    beside = []
+    beside, quotes = [], [row["quote"]]
     for other in beside_ids:
         other_row = metric(metrics, other)
         if other_row is not None:
@@ -36,22 +38,37 @@ def card(metric_id: str, *beside_ids: str) -> tuple[str, str, str, str]:
                 other_row["value"], other_row["display_unit"], lang, other_row["qualifier"]
             )
             beside.append(f"{pick((other_row['label_zh'], other_row['label_en']), lang)} {value}")
+            quotes.append(other_row["quote"])
     label = pick((row["label_zh"], row["label_en"]), lang)
     if row["kind"] == "actual":
         label += f" {row['year']}"
     value = quantity(row["value"], row["display_unit"], lang, row["qualifier"], row["value_high"])
-    return (label, value, " · ".join(beside), "")
+    return (label, value, " · ".join(beside), quote_help(quotes, lang))
+
+
+CARD_METRICS = {
+    "coal": [
+        ("coal_reserves", "coal_reserves_share_xinjiang", "coal_reserves_share_china"),
+        ("coal_output", "coal_output_share_xinjiang"),
+        ("approved_mine_capacity", "approved_mines", "approved_mine_capacity_share_xinjiang"),
+    ],
+    "clusters": [
+        ("jijihu_coal_capacity", "jijihu_coal_mines"),
+        ("jijihu_power_capacity", "jijihu_power_plants"),
+        ("transmission_distance", "households_served", "people_served"),
+    ],
+}
+
+
+def card_rows(name: str):
+    """The rows behind a group of cards, for the line that names their reports."""
+    ids = [metric_id for ids in CARD_METRICS[name] for metric_id in ids]
+    return metrics[metrics["metric_id"].isin(ids)]
 
 
 st.subheader(t("coal_section", lang))
-cards.show(
-    [
-        card("coal_reserves", "coal_reserves_share_xinjiang", "coal_reserves_share_china"),
-        card("coal_output", "coal_output_share_xinjiang"),
-        card("approved_mine_capacity", "approved_mines", "approved_mine_capacity_share_xinjiang"),
-    ]
-)
-source_line(coal[coal["category"] == "coal"], reports, lang)
+cards.show([card(*ids) for ids in CARD_METRICS["coal"]])
+source_line(card_rows("coal"), reports, lang)
 metric_bars(
     metrics,
     ["coal_output", "jijihu_coal_capacity", "approved_mine_capacity"],
@@ -108,11 +125,5 @@ if len(trends):
     trend_chart(trends, reports, lang, key="coal_power_trend")
 
 st.subheader(t("clusters", lang))
-cards.show(
-    [
-        card("jijihu_coal_capacity", "jijihu_coal_mines"),
-        card("jijihu_power_capacity", "jijihu_power_plants"),
-        card("transmission_distance", "households_served", "people_served"),
-    ]
-)
-source_line(coal[coal["metric_id"].str.startswith("jijihu")], reports, lang)
+cards.show([card(*ids) for ids in CARD_METRICS["clusters"]])
+source_line(card_rows("clusters"), reports, lang)

@@ -31,6 +31,7 @@ if innovation.empty:
     st.info(t("nothing_here", lang))
     st.stop()
 
+st.subheader(t("economy_section", lang))
 metric_bars(
     metrics,
     ["industrial_value_added_growth", "fixed_asset_investment_growth", "budget_revenue_growth"],

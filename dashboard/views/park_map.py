@@ -18,7 +18,7 @@ from dashboard.components.park_map import (
 )
 from dashboard.components.provenance import downloads, source_line
 from dashboard.context import current, publish, seed_many
-from dashboard.i18n import PRODUCT_BY_NAME, pick, t
+from dashboard.i18n import pick, product_code, t
 
 view = current()
 lang = view.lang
@@ -43,7 +43,7 @@ chosen = st.pills(
 publish("layers", None if set(chosen) == set(LAYERS) else (chosen or ["none"]))
 products, statuses, _ = pipeline.filters(None, lang)
 
-coded = projects.assign(product_code=projects["product"].map(PRODUCT_BY_NAME))
+coded = projects.assign(product_code=projects["product"].map(product_code))
 shown_projects = filter_projects(coded, products, statuses, [])
 
 st.pydeck_chart(
@@ -57,8 +57,8 @@ st.caption(base_credit(lang))
 
 unplaced = geo.unplaced_projects(shown_projects, places)
 if len(unplaced):
-    st.caption(t("map_unplaced", lang, names="、".join(unplaced["name_zh"]) if lang == "zh"
-                 else "; ".join(unplaced["name_en"])))  # fmt: skip
+    names = [pick((r.name_zh, r.name_en), lang) for r in unplaced.itertuples()]
+    st.caption(t("map_unplaced", lang, names=pick(("、", "; "), lang).join(names)))
 unlocated = places[places["confidence"] == "UNKNOWN"]
 if len(unlocated):
     names = "、".join(unlocated["name_zh"]) if lang == "zh" else ", ".join(unlocated["name_en"])

@@ -37,7 +37,7 @@ for row in reports.itertuples():
         st.caption(
             f"{t('date_basis', lang)}{pick(('：', ': '), lang)}"
             f"{pick((row.date_basis_zh, row.date_basis), lang)} · {row.source}"
-            f" · sha256 {row.sha256[:12]}…"
+            f" · sha256 {str(row.sha256)[:12]}…"
         )
         if row.report_id in waiting:  # on a local copy: rows of this report not yet reviewed
             st.badge(t("review_waiting", lang, n=waiting[row.report_id]), color="orange")
@@ -76,6 +76,9 @@ article_id = st.selectbox(
     format_func=lambda a: f"{a} · {page_articles.set_index('article').loc[a, 'headline']}",
     key="sources_article",
 )
+if article_id is None:  # a report whose text holds no article body
+    st.info(t("nothing_here", lang))
+    st.stop()
 article = page_articles.set_index("article").loc[article_id]
 st.caption(f"{t('keywords', lang)}: {str(article['keywords']).replace('|', '、')}")
 

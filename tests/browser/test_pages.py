@@ -146,3 +146,30 @@ def test_downloads_are_what_excel_and_a_printer_need(browser, server_url):
         assert Path(pdf.value.path()).read_bytes().startswith(b"%PDF-")
     finally:
         context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("name", ["overview", "targets"])
+def test_where_each_target_stands_fits_a_phone(browser, server_url, name, lang):
+    """At 390 px the answer (value or evidence, and the reading) is on screen without a
+    sideways scroll: nothing is wider than the phone, the targets are stacked cards."""
+    query = "?lang=en" if lang == "en" else ""
+    context, page, errors = open_page(browser, f"{server_url}/{PAGES[name]}{query}", 390)
+    try:
+        screenshot(page, ARTIFACTS / f"{name}-phone-{lang}.png")
+        answer = "6 billion m³/yr landed" if lang == "en" else "已落地60亿立方米/年"
+        if name == "overview":
+            answer = "7.1 Mt/yr" if lang == "en" else "未说明阶段710万吨/年"
+        shown = page.get_by_text(answer, exact=False).first
+        box = shown.bounding_box()
+        assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 390
+        wide = page.evaluate(
+            "() => [...document.querySelectorAll('[data-testid=stMain] *')]"
+            ".filter(e => e.getBoundingClientRect().right > 392 && e.offsetParent)"
+            ".map(e => e.tagName + '.' + (e.getAttribute('data-testid') || '')).slice(0, 5)"
+        )
+        assert wide == []
+        assert unexpected(errors, name) == []
+    finally:
+        context.close()

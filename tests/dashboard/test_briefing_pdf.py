@@ -99,3 +99,48 @@ def test_bars_are_read_back_from_the_html_drawing():
 def test_a_missing_font_names_the_package(tmp_path):
     with pytest.raises(FontMissing, match="fonts-noto-cjk"):
         find_font([tmp_path / "none.ttc"])
+
+
+@pytest.fixture(scope="module")
+def pdf_en(curated_dir, tmp_path_factory):
+    def read(name):
+        return pd.read_csv(
+            curated_dir / f"{name}.csv", encoding="utf-8-sig", dtype={"report_id": str}
+        )
+
+    frames = [read(name) for name in ("metrics", "targets", "projects", "reports")]
+    path = tmp_path_factory.mktemp("pdf") / "briefing_en.pdf"
+    path.write_bytes(briefing_pdf(briefing_html(*frames, "en"), "en"))
+    return path
+
+
+def _pages(pdf: Path) -> int:
+    return int(re.search(r"Pages:\s+(\d+)", run("pdfinfo", str(pdf))).group(1))
+
+
+@pytest.mark.parametrize("which", ["pdf_zh", "pdf_en"])
+def test_a_meeting_briefing_is_four_pages_at_most_and_none_near_empty(which, request):
+    pdf = request.getfixturevalue(which)
+    pages = _pages(pdf)
+    assert pages <= 4
+    for page in range(1, pages + 1):
+        text = squeezed(run("pdftotext", "-f", str(page), "-l", str(page), str(pdf), "-"))
+        assert len(text) > 800, f"page {page} is nearly empty"
+
+
+def test_page_one_is_what_an_official_reads_in_a_minute(pdf_zh):
+    first = squeezed(run("pdftotext", "-f", "1", "-l", "1", str(pdf_zh), "-"))
+    for heading in ("关键数字", "各目标现状", "与上一篇报道相比"):
+        assert heading in first
+    # where each target stands, from the stored answers
+    assert "已落地60亿立方米/年" in first and "报道未点名任何煤制油项目" in first
+    assert "已建成2725万千瓦，为规划3373万千瓦的81%" in first
+    assert "规上工业增加值增长13.4%" in first
+
+
+@pytest.mark.parametrize("which", ["pdf_zh", "pdf_en"])
+def test_no_developer_words(which, request):
+    text = run("pdftotext", str(request.getfixturevalue(which)), "-")
+    for word in (".csv", "python", "data_prep", "targets.csv", "^(", "项目产能合计0"):
+        assert word not in squeezed(text)
+    assert not re.search(r"\d{9,}", text)  # no raw base-unit numbers (400000000000)

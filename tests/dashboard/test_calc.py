@@ -171,10 +171,21 @@ def test_progress_bar_labels_are_not_clipped():
     from dashboard.components.progress import unclipped
 
     figure = unclipped(
-        charts.progress_bars(["甲"], [1.2], ["120% · 无法判断"], [""], "t", "x"), [1.2]
+        charts.progress_bars(
+            ["甲", "乙"],
+            [1.2, 0.3],
+            ["120% · 无法判断", "为预测的 30% · 无法判断"],
+            ["", ""],
+            "t",
+            "x",
+        ),
+        [1.2, 0.3],
     )
     bar = figure.data[0]
-    assert bar.cliponaxis is False and bar.textposition == "outside"
+    assert bar.cliponaxis is False and bar.textposition == "none"
+    # each label starts right of its bar and of the 100% line, never across it
+    starts = {a.text: a.x for a in figure.layout.annotations}
+    assert starts["120%<br>无法判断"] > 120 and starts["为预测的 30%<br>无法判断"] > 100
     # the axis reaches past the longest bar, so that its label fits beside it
     assert figure.layout.xaxis.range[1] >= 120 * 1.5
 

@@ -4,6 +4,7 @@ against the article's own words), keeps its view in the URL, and survives hostil
 import json
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -104,23 +105,36 @@ def test_pages_show_the_curated_values(page, metric_id, written, shown):
     assert shown in shown_text(test)
 
 
-def test_targets_page_says_which_targets_have_a_measured_value():
+def test_targets_page_answers_every_target_with_what_is_known():
     test = open_page(app(), "targets")
-    table = test.dataframe[0].value
-    output = table[table["指标"] == "工业总产值 2027"].iloc[0]
-    assert output["目标"] == "4000亿元"  # "到2027年…工业总产值达到4000亿元"
-    assert output["性质"] == "目标"  # "文件明确提出奋斗目标"
-    assert output["现值"] == "未报道现值"  # no report states the zone's industrial output
-    assert output["判断"] == "无法判断"
-    assert "2000亿元" not in shown_text(test)  # no base derived from "经济总量实现翻番"
-    olefins = table[table["指标"] == "煤制烯烃产能 2030"].iloc[0]
-    assert olefins["性质"] == "预测"  # "预计到2030年"
-    assert olefins["现值"] == "未报道现值"  # projects are a pipeline, not capacity in operation
-    assert olefins["项目产能（各阶段）"] == "870万吨/年"
-    workers = table[table["指标"] == "芨芨湖新城产业工人 2027"].iloc[0]
-    assert workers["现值"] == "30000余人（2025）"  # "目前…汇聚产业工人30000余名"
-    # the reading stays in view: it comes right after the current value
-    assert list(table.columns).index("判断") == list(table.columns).index("现值") + 1
+    assert not test.dataframe  # cards, not a wide table that hides its answer on a phone
+    text = shown_text(test).replace("\\", "")  # as read: without Markdown's escapes
+    # "到2027年…工业总产值达到4000亿元", a goal: no current value, the related 13.4% beside it
+    assert "**工业总产值 2027** · 2027年目标 4000亿元" in text
+    assert "相关但不可比：2025年规上工业增加值增长13.4%" in text
+    assert "2000亿元" not in text  # no base derived from "经济总量实现翻番"
+    # "再翻一番": the pace between the two goals, in words, not as raw numbers
+    assert "（8000亿元 ÷ 4000亿元）的三分之一次方减1" in text
+    assert "800000000000" not in text
+    # "预计到2030年…煤制气产能将达到140亿立方米/年": a forecast, answered by its pipeline
+    assert "**煤制气产能 2030** · 2030年预测 140亿立方米/年" in text
+    assert "已落地60亿立方米/年" in text and "不算进度" in text
+    assert "报道未点名任何煤制油项目" in text and "合计0" not in text
+    # "规划煤电装机规模3373万千瓦，已建成2725万千瓦": coal power is tracked
+    assert "已建成2725万千瓦，为规划3373万千瓦的81%" in text
+    # "目前…汇聚产业工人30000余名" beside the forecast "预计将进驻10万名以上"
+    assert "为预测的 30%" in text and "为目标的" not in text
+    assert text.count("须有报道写明") >= 9
+    # every target's sentences one tap away, the answer's among them
+    assert len(test.get("popover")) >= 11
+    assert "60亿立方米煤制气项目先后落地" in text
+
+
+def test_targets_page_in_english_says_forecasts_and_pipelines():
+    text = shown_text(open_page(app(lang="en"), "targets")).replace("\\", "")
+    assert "This is a forecast (预计), not a goal." in text
+    assert "6 billion m³/yr landed" in text and "not progress" in text
+    assert "Related, not comparable" in text
 
 
 def test_chemicals_page_tells_nothing_changed_from_no_earlier_report():
@@ -228,3 +242,53 @@ def test_capacity_chart_counts_a_project_within_its_group_once():
     assert any(
         "天池能源" in caption.value and "不重复计算" in caption.value for caption in test.caption
     )
+
+
+def _helps(test: AppTest) -> str:
+    """The "?" of every card, as read (without Markdown's escapes)."""
+    return "\n".join(m.proto.help for m in test.markdown if m.proto.help).replace("\\", "")
+
+
+@pytest.mark.parametrize(
+    "page, sentence",
+    [
+        # the Overview's cards: each "?" holds its sentence, then the reasoning
+        ("overview", "2024年，准东完成煤炭产量2.4亿吨，占全疆的43%"),
+        ("overview", "规划煤电装机规模3373万千瓦，已建成2725万千瓦。"),
+        ("overview", "山能化工、东明塑胶共160万吨煤制烯烃项目开工建设"),
+        ("overview", "汇聚产业工人30000余名"),
+        # 煤炭与煤电: 3900亿吨, 17.8%, 7%; 17处; 3293公里, 5000万家庭, 2亿多人
+        ("coal_power", "预测储量高达3900亿吨，占新疆的17.8%、全国的7%"),
+        ("coal_power", "已核准17处国家大中型煤矿"),
+        ("coal_power", "电力跨越3293公里，惠及华东地区5000万家庭2亿多人。"),
+    ],
+)
+def test_every_card_shows_its_sentence(page, sentence):
+    assert sentence in _helps(open_page(app(), page))
+
+
+def test_a_share_of_another_year_says_its_year(curated_dir):
+    from dashboard.components.key_figures import _beside
+
+    metrics = pd.read_csv(curated_dir / "metrics.csv", dtype=str)
+    metrics["year"] = metrics["year"].astype(float)
+    metrics["value"] = metrics["value"].astype(float)
+    # an accepted 2025 output beside the 2024 share "2024年，准东完成煤炭产量2.4亿吨，占全疆的43%"
+    later = metrics[metrics["metric_id"] == "coal_output"].assign(year=2025.0, value=2.65e8)
+    shown = pd.concat([metrics[metrics["metric_id"] != "coal_output"], later])
+    text, _ = _beside(shown, shown, "coal_output", "coal_output_share_xinjiang", "zh")
+    assert text == "2024年煤炭产量占全疆比重 43%"
+    same, _ = _beside(metrics, metrics, "coal_output", "coal_output_share_xinjiang", "zh")
+    assert same == "煤炭产量占全疆比重 43%"  # both 2024's: the card's year says it
+
+
+def test_the_sidebar_offers_the_light_page_for_phones():
+    captions = [c.value for c in app().sidebar.caption]
+    assert any("轻量版" in c and "/m/" in c for c in captions)
+
+
+def test_the_overview_names_every_report_its_cards_use():
+    # the output card's related fact, 13.4%, is the 2026-02 report's
+    captions = [c.value for c in open_page(app(), "overview").caption]
+    first = next(c for c in captions if c.startswith("来源："))
+    assert "2025-08" in first and "2026-02" in first

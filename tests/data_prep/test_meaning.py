@@ -274,6 +274,7 @@ TARGET_KINDS = {
     "high_end_chemicals_capacity_2030": "forecast",
     "coal_conversion_rate_2030": "forecast",
     "jijihu_workers_2027": "forecast",  # "预计将进驻10万名以上产业工人"
+    "coal_power_capacity_plan": "plan",  # "规划煤电装机规模3373万千瓦，已建成2725万千瓦"
 }
 
 
