@@ -1,16 +1,18 @@
 # make run   : create .venv, install, build the tables, serve the dashboard on port 8501
 # make test  : install test tools (and Debian's chromium when root), build, lint, run every test
-# make prod  : the production front (nginx before WORKERS Streamlit processes, hosted) on port 8080
+# make prod  : the production front (supervisord: nginx before WORKERS Streamlit processes, hosted) on port 8080
 # make bench : benchmarks, results in docs/benchmarks.md
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
+# `make run` listens on this machine only; ADDRESS=0.0.0.0 opens it to the network.
+ADDRESS ?= 127.0.0.1
 SEEDS := $(wildcard seeds/*)
 PREP := $(wildcard data_prep/*.py data_prep/*.toml data_prep/*.txt)
 
-.PHONY: run test lint bench tables install install-test chromium nginx serve prod clean requirements basemap
+.PHONY: run test lint bench tables install install-test install-front chromium nginx serve prod clean requirements basemap
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,8 +26,14 @@ $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $@
 
+# The front's supervisor (supervisord), in the same .venv: only `make prod`, the image and tests need it.
+$(VENV)/.installed-front: deploy/requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r deploy/requirements.txt
+	touch $@
+
 install: $(VENV)/.installed
-install-test: $(VENV)/.installed-test
+install-test: $(VENV)/.installed-test $(VENV)/.installed-front
+install-front: $(VENV)/.installed-front
 
 data/curated/manifest.json: $(SEEDS) $(PREP) | $(VENV)/.installed
 	$(BIN)/python -m data_prep build
@@ -33,16 +41,17 @@ data/curated/manifest.json: $(SEEDS) $(PREP) | $(VENV)/.installed
 tables: data/curated/manifest.json
 
 run: tables
-	$(BIN)/streamlit run dashboard/Home.py --server.port $(PORT)
+	$(BIN)/streamlit run dashboard/Home.py --server.port $(PORT) --server.address $(ADDRESS)
 
 # Listen on every interface, for a LAN: read-only (hosted flag) unless ZHUNDONG_HOSTED=0 and a password.
 serve: tables
 	ZHUNDONG_HOSTED=$${ZHUNDONG_HOSTED:-1} $(BIN)/streamlit run dashboard/Home.py --server.port $(PORT) --server.address 0.0.0.0
 
-# The production front as the Docker image runs it: nginx on 8080 before WORKERS Streamlit processes.
+# The production front as the Docker image runs it: supervisord keeps nginx on 8080 and WORKERS
+# Streamlit processes up (deploy/front.py starts it). Ctrl-C stops all.
 WORKERS ?= 2
 FRONT_PORT ?= 8080
-prod: tables nginx
+prod: tables nginx install-front
 	$(BIN)/python deploy/front.py --port $(FRONT_PORT) --workers $(WORKERS)
 
 # The front needs Debian's nginx; as root, install it.
