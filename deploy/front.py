@@ -14,7 +14,10 @@ check. SIGTERM or Ctrl-C stops all; `kill -9` of supervisord takes its children 
 """
 
 import argparse
+import base64
+import hashlib
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -104,6 +107,15 @@ def local_url(address: str, port: int) -> str:
     return f"http://{host}:{port}"
 
 
+def inline_script_hashes() -> str:
+    """CSP sources for the inline scripts of the page Streamlit serves ('sha256-…' each), so the
+    policy needs no 'unsafe-inline' and follows a Streamlit upgrade."""
+    page = (Path(streamlit.__file__).parent / "static" / "index.html").read_text(encoding="utf-8")
+    scripts = re.findall(r"<script>(.*?)</script>", page, flags=re.DOTALL)
+    digests = (hashlib.sha256(script.encode()).digest() for script in scripts)
+    return " ".join(f"'sha256-{base64.b64encode(digest).decode()}'" for digest in digests)
+
+
 def fill(text: str, fields: dict[str, str]) -> str:
     for field, value in fields.items():
         text = text.replace(field, value)
@@ -147,6 +159,9 @@ def prepare(args: argparse.Namespace) -> Path:
         (run / folder).mkdir(parents=True)
     ports = [free_port() for _ in range(args.workers)]
     nginx = render(args.port, args.address, ports, static, run, args.mobile)
+    shutil.copy(DEPLOY / "headers.conf", run / "headers.conf")
+    csp = fill((DEPLOY / "csp.conf").read_text(), {"@SCRIPTS@": inline_script_hashes()})
+    (run / "csp.conf").write_text(csp)
     (run / "nginx.conf").write_text(nginx)
     (run / "supervisord.conf").write_text(
         render_supervisor(
