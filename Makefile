@@ -7,8 +7,11 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
-# `make run` listens on this machine only; ADDRESS=0.0.0.0 opens it to the network.
+# `make run` listens on this machine only; ADDRESS=0.0.0.0 opens it to the network (then name the
+# host names readers use in HOSTS: Streamlit refuses a WebSocket for any other, against DNS rebinding).
 ADDRESS ?= 127.0.0.1
+HOSTS ?= localhost 127.0.0.1
+ALLOWED = $(foreach host,$(HOSTS),--server.allowedHosts $(host))
 SEEDS := $(wildcard seeds/*)
 PREP := $(wildcard data_prep/*.py data_prep/*.toml data_prep/*.txt)
 
@@ -41,11 +44,13 @@ data/curated/manifest.json: $(SEEDS) $(PREP) | $(VENV)/.installed
 tables: data/curated/manifest.json
 
 run: tables
-	$(BIN)/streamlit run dashboard/Home.py --server.port $(PORT) --server.address $(ADDRESS)
+	$(BIN)/streamlit run dashboard/Home.py --server.port $(PORT) --server.address $(ADDRESS) $(ALLOWED)
 
-# Listen on every interface, for a LAN: read-only (hosted flag) unless ZHUNDONG_HOSTED=0 and a password.
+# Listen on every interface, for a LAN: read-only (hosted flag) unless ZHUNDONG_HOSTED=0 and a password;
+# SERVE_HOSTS: the names or addresses readers type ("*": any).
+SERVE_HOSTS ?= *
 serve: tables
-	ZHUNDONG_HOSTED=$${ZHUNDONG_HOSTED:-1} $(BIN)/streamlit run dashboard/Home.py --server.port $(PORT) --server.address 0.0.0.0
+	ZHUNDONG_HOSTED=$${ZHUNDONG_HOSTED:-1} $(BIN)/streamlit run dashboard/Home.py --server.port $(PORT) --server.address 0.0.0.0 $(foreach host,$(SERVE_HOSTS),--server.allowedHosts '$(host)')
 
 # The production front as the Docker image runs it: supervisord keeps nginx on 8080 and WORKERS
 # Streamlit processes up (deploy/front.py starts it). Ctrl-C stops all.

@@ -25,6 +25,7 @@ import sys
 import tempfile
 import time
 import urllib.request
+from collections.abc import Sequence
 from pathlib import Path
 
 import streamlit
@@ -123,7 +124,14 @@ def fill(text: str, fields: dict[str, str]) -> str:
 
 
 def render_supervisor(
-    ports: list[int], front: str, run: Path, *, failures: int, timeout: float, grace: float
+    ports: list[int],
+    front: str,
+    run: Path,
+    *,
+    failures: int,
+    timeout: float,
+    grace: float,
+    hosts: Sequence[str] = ("*",),
 ) -> str:
     """deploy/supervisord.conf with its fields filled and one program per worker."""
     names = [f"worker-{number}" for number in range(1, len(ports) + 1)]
@@ -133,6 +141,7 @@ def render_supervisor(
     ]
     checks.append(f"nginx={front}/healthz")
     common = {"@PYTHON@": sys.executable, "@ROOT@": str(ROOT), "@RUN@": str(run)}
+    allowed = " ".join(f"--server.allowedHosts '{host}'" for host in hosts)
     text = fill(
         SUPERVISOR.read_text(),
         {
@@ -145,7 +154,8 @@ def render_supervisor(
         },
     )
     for name, port in zip(names, ports, strict=True):
-        text += fill(WORKER.read_text(), {**common, "@NAME@": name, "@WORKER_PORT@": str(port)})
+        fields = {"@NAME@": name, "@WORKER_PORT@": str(port), "@ALLOWED@": allowed}
+        text += fill(WORKER.read_text(), {**common, **fields})
     return text
 
 
@@ -171,6 +181,7 @@ def prepare(args: argparse.Namespace) -> Path:
             failures=args.failures,
             timeout=args.timeout,
             grace=args.grace,
+            hosts=args.hosts.split(),
         )
     )
     return run
@@ -184,6 +195,11 @@ def main() -> None:
     parser.add_argument("--build", type=Path, default=ROOT / "build" / "front")
     parser.add_argument("--run", type=Path, help="where run-PORT/ goes (default: --build)")
     parser.add_argument("--mobile", type=Path, default=MOBILE, help="the phone page's folder (/m/)")
+    parser.add_argument(
+        "--hosts",
+        default=os.environ.get("ZHUNDONG_HOSTS", "*"),
+        help="host names readers use, space-separated (Streamlit's server.allowedHosts; *: any)",
+    )
     parser.add_argument("--failures", type=int, default=3, help="health checks missed in a row")
     parser.add_argument("--timeout", type=float, default=4.0, help="seconds per health check")
     parser.add_argument(
