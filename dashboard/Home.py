@@ -4,6 +4,7 @@ from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 import streamlit as st
+from streamlit import config
 
 from dashboard import data
 from dashboard.calc import LATEST
@@ -81,7 +82,10 @@ def _secret_password() -> str:
 # Adding reports is for a local copy: never on the hosted link; on a copy listening on loopback only
 # (`make run`) for whoever can open it; on a copy reachable over the network only with the password
 # set in .streamlit/secrets.toml (`updates_password`). The reader's address is never consulted.
-network = listens_on_network(st.get_option("server.address"))
+# (Under AppTest no server listens at all.)
+network = not config.get_option("global.appTest") and listens_on_network(
+    config.get_option("server.address")
+)
 given = ""
 if not data.hosted() and network and _secret_password():
     with st.sidebar:
