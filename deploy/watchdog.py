@@ -7,10 +7,12 @@ health check fails several times in a row.
 
 On every tick it asks each program's URL in parallel (a stuck one costs one timeout, not one per
 program). A program that supervisord reports RUNNING for at least --grace seconds and fails
---failures checks in a row is restarted through supervisord's XML-RPC interface (stop, then start):
-a process that hangs (SIGSTOP, a deadlock) still counts as running to supervisord, which only sees
-exits. One slow answer under load is not enough, and a process still booting is left alone.
-A process that exits needs no watchdog: supervisord restarts it (autorestart).
+--failures checks in a row *without using any CPU in between* is hung (SIGSTOP, a deadlock) and is
+restarted through supervisord's XML-RPC interface (stop, then start): a hung process still counts
+as running to supervisord, which only sees exits. A process that fails its checks while working
+(a burst of viewers starves its event loop) is busy, not hung: restarting it would drop every
+session it serves, so it gets --busy-failures checks in a row (default 4x --failures) first.
+A process still booting is left alone; one that exits needs no watchdog (supervisord restarts it).
 
 Like superlance's httpok, on which it is modelled, but httpok restarts on the first missed check
 and checks a process still starting up.
@@ -22,6 +24,7 @@ import sys
 import time
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 from xmlrpc.client import Fault
 
 from supervisor import childutils
@@ -36,48 +39,86 @@ def healthy(url: str, timeout: float) -> bool:
         return False
 
 
+MIN_WORK = 0.02  # CPU seconds between two ticks that show a process is working
+
+
+def cpu_seconds(pid: int) -> float:
+    """User and system CPU time of a process, all its threads (0 when it is gone)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def log(message: str) -> None:
     print(f"{time.strftime('%Y-%m-%d %H:%M:%S')} watchdog: {message}", file=sys.stderr, flush=True)
 
 
 class Watchdog:
-    def __init__(self, rpc, checks: dict[str, str], failures: int, timeout: float, grace: float):
+    def __init__(
+        self,
+        rpc,
+        checks: dict[str, str],
+        failures: int,
+        timeout: float,
+        grace: float,
+        busy_failures: int = 0,
+    ):
         self.rpc = rpc
         self.checks = checks
         self.failures = failures
         self.timeout = timeout
         self.grace = grace
-        self.missed = dict.fromkeys(checks, 0)
+        self.busy_failures = busy_failures or 4 * failures
+        self.missed = dict.fromkeys(checks, 0)  # failed checks in a row, no CPU used
+        self.slow = dict.fromkeys(checks, 0)  # failed checks in a row, CPU used
+        self.cpu: dict[str, tuple[int, float]] = {}  # pid and its CPU seconds at the last tick
         self.pool = ThreadPoolExecutor(max(1, len(checks)))
 
-    def running(self) -> set[str]:
-        """The watched programs up for at least the grace period."""
+    def running(self) -> dict[str, int]:
+        """The watched programs up for at least the grace period, with their pids."""
         now = time.time()
         return {
-            info["name"]
+            info["name"]: info["pid"]
             for info in self.rpc.supervisor.getAllProcessInfo()
             if info["name"] in self.checks
             and info["state"] == ProcessStates.RUNNING
             and now - info["start"] >= self.grace
         }
 
+    def worked(self, name: str, pid: int) -> bool:
+        """Whether the process used CPU since the last tick (unknown counts as no)."""
+        used = cpu_seconds(pid)
+        last = self.cpu.get(name)
+        self.cpu[name] = (pid, used)
+        return last is not None and last[0] == pid and used - last[1] >= MIN_WORK
+
     def tick(self) -> None:
         up = self.running()
         names = [name for name in self.checks if name in up]
-        results = self.pool.map(lambda name: healthy(self.checks[name], self.timeout), names)
+        results = list(self.pool.map(lambda name: healthy(self.checks[name], self.timeout), names))
         for name, ok in zip(names, results, strict=True):
-            self.missed[name] = 0 if ok else self.missed[name] + 1
-            if not ok:
-                log(f"{name}: health check failed ({self.missed[name]}/{self.failures})")
-            if self.missed[name] >= self.failures:
+            busy = self.worked(name, up[name])
+            if ok:
+                self.missed[name] = self.slow[name] = 0
+                continue
+            self.slow[name] += 1
+            self.missed[name] = 0 if busy else self.missed[name] + 1
+            log(
+                f"{name}: health check failed, {'busy' if busy else 'no CPU used'}"
+                f" ({self.missed[name]}/{self.failures} idle,"
+                f" {self.slow[name]}/{self.busy_failures} in all)"
+            )
+            if self.missed[name] >= self.failures or self.slow[name] >= self.busy_failures:
                 self.restart(name)
         for name in self.checks:
             if name not in up:
-                self.missed[name] = 0
+                self.missed[name] = self.slow[name] = 0
 
     def restart(self, name: str) -> None:
         log(f"{name}: restarting")
-        self.missed[name] = 0
+        self.missed[name] = self.slow[name] = 0
         for action in ("stopProcess", "startProcess"):
             try:
                 getattr(self.rpc.supervisor, action)(name)
@@ -105,12 +146,14 @@ def parse_check(text: str) -> tuple[str, str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("checks", nargs="+", type=parse_check, metavar="PROGRAM=URL")
-    parser.add_argument("--failures", type=int, default=3, help="checks missed in a row")
+    parser.add_argument("--failures", type=int, default=3, help="checks missed in a row, idle")
+    parser.add_argument("--busy-failures", type=int, default=0, help="in all (0: 4x --failures)")
     parser.add_argument("--timeout", type=float, default=4.0, help="seconds per check")
     parser.add_argument("--grace", type=float, default=20.0, help="seconds after a start")
     args = parser.parse_args()
     rpc = childutils.getRPCInterface(os.environ)
-    Watchdog(rpc, dict(args.checks), args.failures, args.timeout, args.grace).run()
+    checks = dict(args.checks)
+    Watchdog(rpc, checks, args.failures, args.timeout, args.grace, args.busy_failures).run()
 
 
 if __name__ == "__main__":
