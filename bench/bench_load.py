@@ -119,13 +119,15 @@ def main() -> None:
     parser.add_argument("--sessions", type=int, default=4, help="for the CPU per page run")
     parser.add_argument("--rounds", type=int, default=2, help="for the CPU per page run")
     parser.add_argument("--skip-burst", action="store_true")
+    parser.add_argument("--skip-switch", action="store_true")
     args = parser.parse_args()
     when = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
     load = os.getloadavg()[0]
     lines = [f"### Load ({when}; {machine}; load average {load:.1f} at the start)", ""]
-    lines += ["Server CPU per page switch, bare `streamlit run`, alternately:", ""]
-    lines += switch_cost(args.sessions, args.rounds)
+    if not args.skip_switch:
+        lines += ["Server CPU per page switch, bare `streamlit run`, alternately:", ""]
+        lines += switch_cost(args.sessions, args.rounds)
     print("\n".join(lines), flush=True)
     if not args.skip_burst:
         print(

@@ -11,7 +11,7 @@ program). A program that supervisord reports RUNNING for at least --grace second
 restarted through supervisord's XML-RPC interface (stop, then start): a hung process still counts
 as running to supervisord, which only sees exits. A process that fails its checks while working
 (a burst of viewers starves its event loop) is busy, not hung: restarting it would drop every
-session it serves, so it gets --busy-failures checks in a row (default 4x --failures) first.
+session it serves, so it gets --busy-failures checks in a row (default 60: five minutes) first.
 A process still booting is left alone; one that exits needs no watchdog (supervisord restarts it).
 
 Like superlance's httpok, on which it is modelled, but httpok restarts on the first missed check
@@ -40,6 +40,10 @@ def healthy(url: str, timeout: float) -> bool:
 
 
 MIN_WORK = 0.02  # CPU seconds between two ticks that show a process is working
+# Checks a working process may miss in a row: five minutes of ticks. Under a burst of viewers a
+# worker's health answer waits behind page runs for a minute and more (bench/bench_load.py); a
+# restart then would drop every session it serves.
+BUSY_TICKS = 60
 
 
 def cpu_seconds(pid: int) -> float:
@@ -70,7 +74,7 @@ class Watchdog:
         self.failures = failures
         self.timeout = timeout
         self.grace = grace
-        self.busy_failures = busy_failures or 4 * failures
+        self.busy_failures = busy_failures or BUSY_TICKS
         self.missed = dict.fromkeys(checks, 0)  # failed checks in a row, no CPU used
         self.slow = dict.fromkeys(checks, 0)  # failed checks in a row, CPU used
         self.cpu: dict[str, tuple[int, float]] = {}  # pid and its CPU seconds at the last tick
@@ -147,7 +151,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("checks", nargs="+", type=parse_check, metavar="PROGRAM=URL")
     parser.add_argument("--failures", type=int, default=3, help="checks missed in a row, idle")
-    parser.add_argument("--busy-failures", type=int, default=0, help="in all (0: 4x --failures)")
+    parser.add_argument("--busy-failures", type=int, default=BUSY_TICKS, help="in all, busy")
     parser.add_argument("--timeout", type=float, default=4.0, help="seconds per check")
     parser.add_argument("--grace", type=float, default=20.0, help="seconds after a start")
     args = parser.parse_args()

@@ -1,6 +1,6 @@
 """The front's watchdog decides alone, on a fake supervisord: a process that fails its health
 checks without using CPU is hung and restarted after --failures ticks; one that fails them while
-working is busy and restarted only after --busy-failures; one that answers is left alone."""
+working is busy and restarted only after five minutes; one that answers is left alone."""
 
 import importlib.util
 import time
@@ -36,13 +36,13 @@ class Supervisor:
     [
         (False, 0.0, 3, True),  # hung: no answer, no CPU
         (False, 0.0, 2, False),  # not yet
-        (False, 0.5, 11, False),  # busy: no answer, but working
-        (False, 0.5, 12, True),  # busy for a minute: restarted after all
+        (False, 0.5, 59, False),  # busy: no answer, but working
+        (False, 0.5, 60, True),  # busy for five minutes: restarted after all
         (True, 0.0, 20, False),  # answering
     ],
 )
 def test_hung_is_told_from_busy(monkeypatch, answers, cpu_per_tick, ticks, restarted):
-    used = iter(range(100))
+    used = iter(range(200))
     monkeypatch.setattr(watchdog, "healthy", lambda url, timeout: answers)
     monkeypatch.setattr(watchdog, "cpu_seconds", lambda pid: next(used) * cpu_per_tick)
     monkeypatch.setattr(watchdog, "log", lambda message: None)
