@@ -43,6 +43,7 @@ async def stream_opens(port: int, host: str) -> bool:
             port=port,
             subprotocols=["streamlit"],
             origin=f"http://{host}:{port}",
+            open_timeout=60,  # a busy machine; the answer, not its speed, is the point
         ):
             return True
     except websockets.InvalidStatus as refused:
