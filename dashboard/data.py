@@ -111,7 +111,16 @@ def _read(name: str, built_at: str, folder: str, hosted: bool = False) -> pd.Dat
         frame = pd.read_csv(path, encoding="utf-8-sig", dtype=_TEXT_COLUMNS, keep_default_na=True)
     except (OSError, ValueError) as error:
         raise TablesError(f"{path.name}: {error}") from None
-    return review.for_screen(frame, name, hosted)
+    return _plain_strings(review.for_screen(frame, name, hosted))
+
+
+def _plain_strings(frame: pd.DataFrame) -> pd.DataFrame:
+    """Text columns as plain Python strings (object dtype) rather than pandas' default Arrow-backed
+    strings: the tables are small (at most a few hundred rows) and pages filter them many times a
+    run, where every Arrow comparison and take pays a fixed cost that dwarfs the work (profiled:
+    most of a page run's CPU)."""
+    text = [column for column in frame.columns if pd.api.types.is_string_dtype(frame[column])]
+    return frame.astype(dict.fromkeys(text, object)) if text else frame
 
 
 @st.cache_data(show_spinner=False, max_entries=16)

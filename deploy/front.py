@@ -1,31 +1,43 @@
-"""The production front: Streamlit behind nginx, as `make prod` and the Docker image run it.
+"""The production front: nginx before Streamlit workers under supervisord, as `make prod` and the
+Docker image run it.
 
     python deploy/front.py [--port 8080] [--workers 2] [--address 0.0.0.0]
 
-Copies Streamlit's static bundles into a build folder and gzips them there with zopfli, whose
-gzip files any browser reads and are some 4 % smaller than zlib's best (the installed package is
-left as it is, and may be read-only), fills deploy/nginx.conf, starts the Streamlit
-processes on free loopback ports with the hosted flag set, then nginx in the foreground.
-Ctrl-C or SIGTERM stops all.
+A launcher, not a supervisor: copies Streamlit's static bundles into a build folder and gzips them
+there with zopfli, whose gzip files any browser reads and are some 4 % smaller than zlib's best
+(the installed package is left as it is, and may be read-only), picks free loopback ports for the
+workers, fills deploy/nginx.conf and deploy/supervisord.conf into a run folder, and then replaces
+itself with `supervisord -n` (same pid). supervisord starts nginx and the workers, restarts any
+that exits, and its watchdog (deploy/watchdog.py) restarts any that stops answering its health
+check. SIGTERM or Ctrl-C stops all; `kill -9` of supervisord takes its children with it
+(deploy/exec_child.py), so nothing is left holding a port.
 """
 
 import argparse
+import base64
+import hashlib
 import os
+import re
 import shutil
-import signal
 import socket
 import subprocess
 import sys
 import tempfile
 import time
 import urllib.request
+from collections.abc import Sequence
 from pathlib import Path
 
 import streamlit
 import zopfli.gzip
 
 ROOT = Path(__file__).resolve().parents[1]
+DEPLOY = Path(__file__).resolve().parent
+MOBILE = ROOT / "data" / "curated" / "m"  # the static phone page, built with the tables
 TEMPLATE = Path(__file__).with_name("nginx.conf")
+REQUIREMENTS = "deploy/requirements.txt"
+SUPERVISOR = Path(__file__).with_name("supervisord.conf")
+WORKER = Path(__file__).with_name("worker.conf")
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 COMPRESSED = {".js", ".css", ".html", ".svg", ".json", ".map", ".txt", ".ttf", ".wasm"}
 # Which build the stamp names: Streamlit's version and how its files were compressed.
@@ -52,21 +64,22 @@ def build_static(dest: Path) -> Path:
     return dest
 
 
-def render(port: int, address: str, upstreams: list[int], static: Path, run: Path) -> str:
+def render(
+    port: int, address: str, upstreams: list[int], static: Path, run: Path, mobile: Path = MOBILE
+) -> str:
     """deploy/nginx.conf with its fields filled."""
-    user = "user root root;" if os.geteuid() == 0 else ""  # as root, keep the workers able to read
     fields = {
-        "@USER@": user,
         "@RUN@": str(run),
         "@PORT@": str(port),
         "@ADDRESS@": address,
         "@STATIC@": str(static),
-        "@UPSTREAMS@": "\n".join(f"        server 127.0.0.1:{p};" for p in upstreams),
+        "@DEPLOY@": str(DEPLOY),
+        "@MOBILE@": str(mobile),
+        "@UPSTREAMS@": "\n".join(
+            f"        server 127.0.0.1:{p} max_fails=1 fail_timeout=5s;" for p in upstreams
+        ),
     }
-    text = TEMPLATE.read_text()
-    for field, value in fields.items():
-        text = text.replace(field, value)
-    return text
+    return fill(TEMPLATE.read_text(), fields)
 
 
 def free_port() -> int:
@@ -89,65 +102,119 @@ def wait_healthy(url: str, processes: list[subprocess.Popen], seconds: float = 9
     raise TimeoutError(f"{url} did not become healthy in {seconds} s")
 
 
-def streamlit_process(port: int, env: dict[str, str]) -> subprocess.Popen:
-    command = [sys.executable, "-m", "streamlit", "run", "dashboard/Home.py"]
-    options = ["--server.port", str(port), "--server.address", "127.0.0.1"]
-    return subprocess.Popen([*command, *options, "--server.headless", "true"], cwd=ROOT, env=env)
+def local_url(address: str, port: int) -> str:
+    """Where this machine reaches the front."""
+    host = "127.0.0.1" if address in ("0.0.0.0", "") else address
+    return f"http://{host}:{port}"
+
+
+def inline_script_hashes() -> str:
+    """CSP sources for the inline scripts of the page Streamlit serves ('sha256-…' each), so the
+    policy needs no 'unsafe-inline' and follows a Streamlit upgrade."""
+    page = (Path(streamlit.__file__).parent / "static" / "index.html").read_text(encoding="utf-8")
+    scripts = re.findall(r"<script>(.*?)</script>", page, flags=re.DOTALL)
+    digests = (hashlib.sha256(script.encode()).digest() for script in scripts)
+    return " ".join(f"'sha256-{base64.b64encode(digest).decode()}'" for digest in digests)
+
+
+def fill(text: str, fields: dict[str, str]) -> str:
+    for field, value in fields.items():
+        text = text.replace(field, value)
+    return text
+
+
+def render_supervisor(
+    ports: list[int],
+    front: str,
+    run: Path,
+    *,
+    failures: int,
+    timeout: float,
+    grace: float,
+    hosts: Sequence[str] = ("*",),
+) -> str:
+    """deploy/supervisord.conf with its fields filled and one program per worker."""
+    names = [f"worker-{number}" for number in range(1, len(ports) + 1)]
+    checks = [
+        f"{name}=http://127.0.0.1:{port}/_stcore/health"
+        for name, port in zip(names, ports, strict=True)
+    ]
+    checks.append(f"nginx={front}/healthz")
+    common = {"@PYTHON@": sys.executable, "@ROOT@": str(ROOT), "@RUN@": str(run)}
+    allowed = " ".join(f"--server.allowedHosts '{host}'" for host in hosts)
+    text = fill(
+        SUPERVISOR.read_text(),
+        {
+            **common,
+            "@NGINX@": NGINX,
+            "@FAILURES@": str(failures),
+            "@TIMEOUT@": str(timeout),
+            "@GRACE@": str(grace),
+            "@CHECKS@": " ".join(checks),
+        },
+    )
+    for name, port in zip(names, ports, strict=True):
+        fields = {"@NAME@": name, "@WORKER_PORT@": str(port), "@ALLOWED@": allowed}
+        text += fill(WORKER.read_text(), {**common, **fields})
+    return text
+
+
+def prepare(args: argparse.Namespace) -> Path:
+    """The run folder, filled: nginx.conf, supervisord.conf, log/ and nginx's temp folders."""
+    args.build.mkdir(parents=True, exist_ok=True)
+    static = build_static(args.build / "www")
+    run = (args.run or args.build) / f"run-{args.port}"
+    shutil.rmtree(run, ignore_errors=True)
+    for folder in ("log", "tmp/body", "tmp/proxy", "tmp/fastcgi", "tmp/uwsgi", "tmp/scgi"):
+        (run / folder).mkdir(parents=True)
+    ports = [free_port() for _ in range(args.workers)]
+    nginx = render(args.port, args.address, ports, static, run, args.mobile)
+    shutil.copy(DEPLOY / "headers.conf", run / "headers.conf")
+    csp = fill((DEPLOY / "csp.conf").read_text(), {"@SCRIPTS@": inline_script_hashes()})
+    (run / "csp.conf").write_text(csp)
+    (run / "nginx.conf").write_text(nginx)
+    (run / "supervisord.conf").write_text(
+        render_supervisor(
+            ports,
+            local_url(args.address, args.port),
+            run,
+            failures=args.failures,
+            timeout=args.timeout,
+            grace=args.grace,
+            hosts=args.hosts.split(),
+        )
+    )
+    return run
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", 8080)))
-    parser.add_argument("--address", default="0.0.0.0")
+    parser.add_argument("--address", default=os.environ.get("ADDRESS", "0.0.0.0"))
     parser.add_argument("--workers", type=int, default=int(os.environ.get("WORKERS", 2)))
     parser.add_argument("--build", type=Path, default=ROOT / "build" / "front")
-    parser.add_argument("--run", type=Path, help="nginx's pid, logs, temp files (default: --build)")
+    parser.add_argument("--run", type=Path, help="where run-PORT/ goes (default: --build)")
+    parser.add_argument("--mobile", type=Path, default=MOBILE, help="the phone page's folder (/m/)")
+    parser.add_argument(
+        "--hosts",
+        default=os.environ.get("ZHUNDONG_HOSTS", "*"),
+        help="host names readers use, space-separated (Streamlit's server.allowedHosts; *: any)",
+    )
+    parser.add_argument("--failures", type=int, default=3, help="health checks missed in a row")
+    parser.add_argument("--timeout", type=float, default=4.0, help="seconds per health check")
+    parser.add_argument(
+        "--grace", type=float, default=20.0, help="no checks this long after a start"
+    )
     args = parser.parse_args()
-
-    args.build.mkdir(parents=True, exist_ok=True)
-    static = build_static(args.build / "www")
-    run = Path(tempfile.mkdtemp(prefix="run-", dir=args.run or args.build))
-    for folder in ("body", "proxy", "fastcgi", "uwsgi", "scgi"):
-        (run / "tmp" / folder).mkdir(parents=True)
-    ports = [free_port() for _ in range(args.workers)]
-    (run / "nginx.conf").write_text(render(args.port, args.address, ports, static, run))
-
-    env = {**os.environ, "ZHUNDONG_HOSTED": "1", "PYTHONUNBUFFERED": "1"}
-    children = [streamlit_process(port, env) for port in ports]
-
-    def stop(code: int = 0) -> None:
-        for child in children:
-            if child.poll() is None:
-                child.terminate()
-        for child in children:
-            try:
-                child.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                child.kill()
-        shutil.rmtree(run, ignore_errors=True)
-        sys.exit(code)
-
-    signal.signal(signal.SIGTERM, lambda *_: stop())
-    signal.signal(signal.SIGINT, lambda *_: stop())
-    try:
-        for port in ports:
-            wait_healthy(f"http://127.0.0.1:{port}", children)
-        nginx = subprocess.Popen(
-            [NGINX, "-p", str(run), "-e", str(run / "error.log"), "-c", str(run / "nginx.conf"),
-             "-g", "daemon off;"]
-        )  # fmt: skip
-        children.append(nginx)
-        host = "127.0.0.1" if args.address == "0.0.0.0" else args.address
-        wait_healthy(f"http://{host}:{args.port}", children)
-        print(f"front ready on http://{host}:{args.port} ({args.workers} Streamlit processes)")
-        sys.stdout.flush()
-        while all(child.poll() is None for child in children):
-            time.sleep(1)
-        print("a process of the front exited; stopping", file=sys.stderr)
-        stop(1)
-    except Exception as error:
-        print(f"front failed: {error}", file=sys.stderr)
-        stop(1)
+    if not Path(NGINX).exists():
+        sys.exit(f"the front needs nginx ({NGINX}): sudo apt-get install nginx")
+    supervisord = Path(sys.executable).with_name("supervisord")
+    if not supervisord.exists():
+        sys.exit(f"the front needs supervisord: {sys.executable} -m pip install -r {REQUIREMENTS}")
+    run = prepare(args)
+    url = local_url(args.address, args.port)
+    print(f"front on {url}: {args.workers} Streamlit processes, logs in {run / 'log'}", flush=True)
+    os.execv(supervisord, [str(supervisord), "-n", "-c", str(run / "supervisord.conf")])
 
 
 if __name__ == "__main__":

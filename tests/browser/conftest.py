@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -76,18 +77,28 @@ class Server:
 
 
 class Front(Server):
-    """`python deploy/front.py` as `make prod` starts it, on 127.0.0.1 and a free port."""
+    """`python deploy/front.py` as `make prod` starts it (supervisord keeping nginx and the workers
+    up), on 127.0.0.1 and a free port; `options` go to front.py (e.g. short health checks)."""
 
-    def __init__(self, workers: int = 2, log_name: str = "front.log") -> None:
+    def __init__(
+        self,
+        workers: int = 2,
+        log_name: str = "front.log",
+        options: Sequence[str] = (),
+        port: int | None = None,
+    ) -> None:
         if not Path(NGINX).exists():
             pytest.fail(f"the front needs nginx at {NGINX}: `make test` installs it as root")
-        port = front.free_port()
-        self.url = f"http://127.0.0.1:{port}"
+        if not Path(sys.executable).with_name("supervisord").exists():
+            pytest.fail("the front needs supervisord: `make test` installs deploy/requirements.txt")
+        self.port = port or front.free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.run = ROOT / "build" / "front" / f"run-{self.port}"
         ARTIFACTS.mkdir(exist_ok=True)
         self.log = (ARTIFACTS / log_name).open("w")
         self.process = subprocess.Popen(
-            [sys.executable, "deploy/front.py", "--port", str(port), "--address", "127.0.0.1",
-             "--workers", str(workers)],
+            [sys.executable, "deploy/front.py", "--port", str(self.port), "--address", "127.0.0.1",
+             "--workers", str(workers), *options],
             cwd=ROOT, stdout=self.log, stderr=subprocess.STDOUT,
             env={**os.environ, "PYTHONUNBUFFERED": "1"},
         )  # fmt: skip
@@ -96,6 +107,16 @@ class Front(Server):
         except BaseException:
             self.stop()
             raise
+
+    def pid(self, program: str) -> int:
+        """The pid supervisord has for one program of the front (0 when it is not running)."""
+        answer = subprocess.run(
+            [str(Path(sys.executable).with_name("supervisorctl")), "-c",
+             str(self.run / "supervisord.conf"), "pid", program],
+            capture_output=True, text=True, timeout=20,
+        )  # fmt: skip
+        text = answer.stdout.strip()
+        return int(text) if text.isdigit() else 0
 
 
 @pytest.fixture(scope="session")

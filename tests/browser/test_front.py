@@ -154,3 +154,47 @@ def test_five_protocol_clients_load_every_page_through_the_front(front_url):
         load = pool.submit(asyncio.run, run_load(front_url, sessions=5, seconds=240)).result()
     assert load.errors == []
     assert len(load.runs) == 5 * len(PAGE_PATHS)
+
+
+@pytest.mark.browser
+def test_every_page_works_under_the_content_security_policy(browser, front_url):
+    """The front's Content-Security-Policy blocks nothing the app needs: each page renders without
+    a policy violation, the Overview draws its charts and the map its canvas."""
+    from tests.browser.test_map import drawn_share
+    from tests.browser.test_pages import PAGES
+
+    context = browser.new_context(viewport={"width": 1366, "height": 900})
+    context.add_init_script(
+        "window.__violations = [];"
+        "document.addEventListener('securitypolicyviolation',"
+        " e => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));"
+    )
+    page = context.new_page()
+    console: list[str] = []
+    page.on("console", lambda message: console.append(message.text))
+    violations: dict[str, list[str]] = {}
+    with urllib.request.urlopen(front_url) as response:
+        policy = response.headers["Content-Security-Policy"]
+    for name, path in PAGES.items():
+        page.goto(f"{front_url}/{path}")
+        page.wait_for_selector("h1", timeout=60_000)
+        page.wait_for_function(
+            "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60_000
+        )
+        if name == "overview":
+            page.wait_for_selector(".js-plotly-plot .main-svg", state="visible", timeout=60_000)
+            charts = page.locator(".js-plotly-plot").count()
+        if name == "map":
+            canvas = page.locator("[data-testid='stDeckGlJsonChart'] canvas").first
+            canvas.wait_for(timeout=30_000)
+            page.wait_for_timeout(2500)
+            share = drawn_share(canvas.screenshot())
+            page.screenshot(path=str(ARTIFACTS / "front-csp-map.png"))
+        page.wait_for_timeout(500)
+        violations[name] = page.evaluate("window.__violations")
+    context.close()
+    assert "default-src 'self'" in policy and "frame-ancestors 'self'" in policy
+    assert not any(violations.values()), violations
+    assert not [text for text in console if "Content Security Policy" in text]
+    assert charts >= 1
+    assert share > 0.02, f"the map's canvas is {share:.1%} drawn"
