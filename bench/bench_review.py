@@ -88,7 +88,6 @@ def main() -> None:
             "coal_output_share_xinjiang",
             "coal_power_planned",
             "power_sent_out",
-            "jijihu_workers",
             "olefins_160",
         ]
         actions = [
@@ -102,6 +101,9 @@ def main() -> None:
                                        year="2025", period="cumulative"), seeds, out)),
             ("assign 2.38亿吨 to coal_output", lambda: record_and_rebuild(
                 lambda: review.assign(figures["2.38亿吨"], metrics["coal_output"], seeds, out,
+                                      "bench"), seeds, out)),
+            ("assign 3万余名 to jijihu_workers", lambda: record_and_rebuild(
+                lambda: review.assign(figures["3万余名"], metrics["jijihu_workers"], seeds, out,
                                       "bench"), seeds, out)),
             ("create a metric from 620亿千瓦时", lambda: record_and_rebuild(
                 lambda: review.assign(figures["620亿千瓦时"], LINE, seeds, out, "bench",

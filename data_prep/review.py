@@ -796,8 +796,11 @@ def metric_unit(metric: dict) -> tuple[str, str | None]:
 
 
 def fits(figure: dict, metric: dict) -> bool:
+    """The figure's unit is the metric's, or one its pinned figures are written in (a count of
+    workers shown in 人 is written 名)."""
     unit, per = metric_unit(metric)
-    return str(figure["unit"]) == unit and (per is None or str(figure["per"] or "") == per)
+    units = {unit} | {str(s["unit"]) for s in metric.get("select", []) if s.get("unit")}
+    return str(figure["unit"]) in units and (per is None or str(figure["per"] or "") == per)
 
 
 def _bigrams(text: str) -> set[str]:
