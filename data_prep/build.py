@@ -20,7 +20,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TypeVar
 
-from data_prep import CURATED_DIR, PACKAGE_DIR, SEEDS_DIR, review, store
+from data_prep import CURATED_DIR, PACKAGE_DIR, SEEDS_DIR, measures, review, store
 from data_prep.check import check_tables
 from data_prep.curate import (
     CATALOG,
@@ -170,6 +170,7 @@ def _describe_columns() -> list[dict]:
 
 def build_tables(seeds_dir: Path = SEEDS_DIR, catalog_path: Path = CATALOG) -> dict[str, bytes]:
     """All output files (relative path -> bytes) except the manifest; raises InputError."""
+    measures.use_taught(seeds_dir)  # the words reviewers' decisions taught
     reports = load_reports(seeds_dir)
     decisions = load_decisions(seeds_dir)
     catalog = review.with_created_metrics(
