@@ -7,6 +7,7 @@ import shutil
 import pytest
 
 from data_prep import SEEDS_DIR, measures, review, teach
+from data_prep.__main__ import main
 from data_prep.add import add_report
 from data_prep.build import build, record_and_rebuild
 from data_prep.check import read_csv
@@ -110,3 +111,20 @@ def test_a_malformed_taught_file_is_refused_naming_it(tmp_path):
     path.write_text('[[taught]]\nkind = "places"\nname = "x"\nword = "y"\ndecision = "p1"\n')
     with pytest.raises(InputError, match=r"taught\.toml"):
         teach.load_taught(path)
+
+
+def test_the_command_line_says_what_an_assignment_taught(tmp_path, capsys):
+    seeds, out = tmp_path / "seeds", tmp_path / "curated"
+    shutil.copytree(SEEDS_DIR, seeds)
+    add_report(report(2025, "2.7亿吨"), "coal_2025.txt", "2026-01-10", seeds_dir=seeds,
+               out_dir=out)  # fmt: skip
+    where = ["--seeds", str(seeds), "--out", str(out)]
+    try:
+        args = ["review", "--assign", figure_of(out, "2.7亿吨"), "--metric", "coal_output"]
+        assert main([*args, "--by", "王工", *where]) == 0
+        said = capsys.readouterr().out
+        assert "learned: 开采量 names indicator 产量" in said
+        assert main(["review", *where]) == 0
+        assert "learned: 产量：开采量" in capsys.readouterr().out
+    finally:
+        measures.use_taught(SEEDS_DIR)
