@@ -128,3 +128,23 @@ def test_the_command_line_says_what_an_assignment_taught(tmp_path, capsys):
         assert "learned: 产量：开采量" in capsys.readouterr().out
     finally:
         measures.use_taught(SEEDS_DIR)
+
+
+def test_a_rebuild_that_fails_takes_back_the_decision_and_what_it_taught(tmp_path, monkeypatch):
+    seeds, out = tmp_path / "seeds", tmp_path / "curated"
+    shutil.copytree(SEEDS_DIR, seeds)
+    add_report(report(2025, "2.7亿吨"), "coal_2025.txt", "2026-01-10", seeds_dir=seeds,
+               out_dir=out)  # fmt: skip
+    figure = figure_of(out, "2.7亿吨")
+
+    def fail(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("data_prep.build.build", fail)
+    try:
+        with pytest.raises(OSError):
+            record_and_rebuild(lambda: review.assign(figure, COAL, seeds, out), seeds, out)
+    finally:
+        measures.use_taught(SEEDS_DIR)
+    assert not (seeds / "taught.toml").exists()
+    assert not (seeds / "decisions.toml").exists()
