@@ -22,6 +22,7 @@ words found somewhere else in a long sentence:
 """
 
 import re
+import threading
 import tomllib
 from dataclasses import dataclass, field, replace
 from functools import cache
@@ -103,8 +104,14 @@ def _alternation(words: tuple[str, ...]) -> re.Pattern:
 
 
 # The words reviewers' decisions taught (seeds/taught.toml, data_prep/teach.py), merged into the
-# vocabulary: (path, a stamp of its content) as the last build set it with use_taught().
-_TAUGHT: list[tuple[Path | None, tuple[int, int] | None]] = [(None, None)]
+# vocabulary: (path, a stamp of its content) as this thread's last build set it with use_taught()
+# (per thread: two sessions of one server may build from two seeds folders, a preview's scratch
+# copy and the real one, at once).
+_TAUGHT = threading.local()
+
+
+def taught_in_use() -> tuple[Path | None, tuple[int, int] | None]:
+    return getattr(_TAUGHT, "taught", (None, None))
 
 
 def use_taught(seeds_dir: Path) -> None:
@@ -118,11 +125,11 @@ def use_taught(seeds_dir: Path) -> None:
         stamp = (stat.st_mtime_ns, stat.st_size)
     except OSError:
         stamp = None
-    _TAUGHT[0] = (path, stamp)
+    _TAUGHT.taught = (path, stamp)
 
 
 def vocabulary(path: Path = VOCABULARY) -> Vocabulary:
-    return _vocabulary(path, *_TAUGHT[0])
+    return _vocabulary(path, *taught_in_use())
 
 
 @cache

@@ -154,7 +154,7 @@ def in_use() -> list[Taught]:
     """The taught words the vocabulary merges now (as the current build set them)."""
     from data_prep import measures
 
-    path, stamp = measures._TAUGHT[0]
+    path, stamp = measures.taught_in_use()
     return load_taught(path) if path is not None and stamp is not None else []
 
 
