@@ -623,6 +623,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "form_submit_create": ("新建并归入", "Create and assign"),
     "form_missing": ("请填写：{fields}", "Please fill in: {fields}"),
     "form_done": ("已记录：{what}", "Recorded: {what}"),
+    "review_learned": ("已学会：{words}", "Learned: {words}"),
+    "review_learned_word": ("“{word}”即“{name}”", "“{word}” means “{name}”"),
+    "review_learned_none": (
+        "已学会：无（该分句没有可确定的新说法）",
+        "Learned: nothing (its clause names no new wording for certain)",
+    ),
+    "col_learned": ("已学会", "Learned"),
     "review_decided_by": ("决定人与时间（北京时间）", "Decided by, when (Beijing time)"),
     "period_annual": ("全年", "annual"),
     "period_cumulative": ("累计", "cumulative"),

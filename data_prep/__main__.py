@@ -10,7 +10,7 @@ import sys
 import time
 from pathlib import Path
 
-from data_prep import CURATED_DIR, SEEDS_DIR, review, store
+from data_prep import CURATED_DIR, SEEDS_DIR, review, store, teach
 from data_prep.add import add_report
 from data_prep.build import build, decide_and_rebuild, record_and_rebuild
 from data_prep.check import check_tables, read_csv
@@ -146,7 +146,21 @@ def _change(args: argparse.Namespace, seeds: Path, folder: Path) -> bool:
     else:
         return False
     print(f"recorded in {review.decisions_path(seeds)} and rebuilt {folder}")
+    _learned(done, seeds)
     return True
+
+
+def _learned(done: review.Decision, seeds: Path) -> None:
+    """What a decision taught the vocabulary (data_prep/teach.py), or that it taught nothing."""
+    path = teach.taught_path(seeds)
+    taught = [entry for entry in teach.load_taught(path) if entry.decision == done.proposal_id]
+    for entry in taught:
+        print(
+            f"learned: {entry.word} names {entry.kind[:-1]} {entry.name} (in {path}; remove the "
+            "entry to unteach it): the next report phrased so is proposed by itself"
+        )
+    if not taught and (done.action == "assign" or done.replaces):
+        print("learned: nothing (its clause names no new word of the measure for certain)")
 
 
 def _figure_states(folder: Path, report_id: str) -> list[tuple[str, str, dict]]:
@@ -211,6 +225,8 @@ def _review(args: argparse.Namespace) -> int:
                 f"  {row['decision']:8} [{row['proposal_id']}] {target} = {row['raw']}"
                 f"  ({row['decided_on']}{who})"
             )
+            if row.get("taught"):
+                print(f"           learned: {row['taught']}")
     for row in proposals:
         if row["decision"] == "stale":
             print(

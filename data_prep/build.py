@@ -20,7 +20,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TypeVar
 
-from data_prep import CURATED_DIR, PACKAGE_DIR, SEEDS_DIR, review, store
+from data_prep import CURATED_DIR, PACKAGE_DIR, SEEDS_DIR, measures, review, store, teach
 from data_prep.check import check_tables
 from data_prep.curate import (
     CATALOG,
@@ -170,6 +170,7 @@ def _describe_columns() -> list[dict]:
 
 def build_tables(seeds_dir: Path = SEEDS_DIR, catalog_path: Path = CATALOG) -> dict[str, bytes]:
     """All output files (relative path -> bytes) except the manifest; raises InputError."""
+    measures.use_taught(seeds_dir)  # the words reviewers' decisions taught
     reports = load_reports(seeds_dir)
     decisions = load_decisions(seeds_dir)
     catalog = review.with_created_metrics(
@@ -315,19 +316,20 @@ def record_and_rebuild(
     """Run `record` (which writes decisions.toml, data_prep.review) and rebuild, as one writer.
     When the rebuild fails, decisions.toml is put back as it was and the error raised; killed
     after the record, the decision is kept and the next build shows it."""
-    path = decisions_path(seeds_dir)
+    paths = (decisions_path(seeds_dir), teach.taught_path(seeds_dir))  # and what it taught
     with store.writing(seeds_dir):
         store.recover(seeds_dir, out_dir)
-        before = path.read_bytes() if path.is_file() else None
+        before = [path.read_bytes() if path.is_file() else None for path in paths]
         recorded = record()
         store.step("decide:recorded")
         try:
             build(out_dir, seeds_dir)
         except BaseException:
-            if before is None:
-                path.unlink(missing_ok=True)
-            else:
-                store.write_atomic(path, before)
+            for path, content in zip(paths, before, strict=True):
+                if content is None:
+                    path.unlink(missing_ok=True)
+                else:
+                    store.write_atomic(path, content)
             raise
     return recorded
 

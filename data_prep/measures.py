@@ -22,6 +22,7 @@ words found somewhere else in a long sentence:
 """
 
 import re
+import threading
 import tomllib
 from dataclasses import dataclass, field, replace
 from functools import cache
@@ -102,14 +103,50 @@ def _alternation(words: tuple[str, ...]) -> re.Pattern:
     )
 
 
-@cache
+# The words reviewers' decisions taught (seeds/taught.toml, data_prep/teach.py), merged into the
+# vocabulary: (path, a stamp of its content) as this thread's last build set it with use_taught()
+# (per thread: two sessions of one server may build from two seeds folders, a preview's scratch
+# copy and the real one, at once).
+_TAUGHT = threading.local()
+
+
+def taught_in_use() -> tuple[Path | None, tuple[int, int] | None]:
+    return getattr(_TAUGHT, "taught", (None, None))
+
+
+def use_taught(seeds_dir: Path) -> None:
+    """Merge the taught words of `seeds_dir` into the vocabulary from now on (a build calls it
+    first, so that a word taught since the last build counts)."""
+    from data_prep.teach import taught_path
+
+    path = taught_path(seeds_dir)
+    try:
+        stat = path.stat()
+        stamp = (stat.st_mtime_ns, stat.st_size)
+    except OSError:
+        stamp = None
+    _TAUGHT.taught = (path, stamp)
+
+
 def vocabulary(path: Path = VOCABULARY) -> Vocabulary:
+    return _vocabulary(path, *taught_in_use())
+
+
+@cache
+def _vocabulary(path: Path, taught: Path | None, stamp: tuple[int, int] | None) -> Vocabulary:
     from data_prep.errors import InputError
+    from data_prep.teach import load_taught
 
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError) as error:
         raise InputError(path, f"cannot be read as TOML: {error}") from None
+    for entry in load_taught(taught) if taught is not None and stamp is not None else []:
+        if entry.name not in data.get(entry.kind, {}):
+            raise InputError(taught, f"{entry.word}: {entry.kind}.{entry.name} is unknown")
+        known = data[entry.kind][entry.name].setdefault("words", [])
+        if entry.word not in known:
+            known.append(entry.word)
     words: list[tuple[str, str, str]] = []
     for kind in ("objects", "indicators", "qualifiers"):
         for name, entry in data.get(kind, {}).items():

@@ -20,7 +20,7 @@ from dataclasses import MISSING, dataclass
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
-from data_prep import CURATED_DIR, SEEDS_DIR, meaning, store
+from data_prep import CURATED_DIR, SEEDS_DIR, meaning, store, teach
 from data_prep.errors import InputError
 from data_prep.measures import Binding, Measure, bind, clause_of, sentence_before
 from data_prep.reports import Report
@@ -72,6 +72,7 @@ PROPOSAL_COLUMNS = [
     "decision",  # proposed | accepted | rejected | stale
     "decided_on",  # Beijing time
     "decided_by",
+    "taught",  # what the decision taught the vocabulary (seeds/taught.toml): "产量：开采量"
     "line",
     "start",
 ]
@@ -511,6 +512,7 @@ def with_decisions(
     proposals = list({str(row["proposal_id"]): row for row in reversed(proposals)}.values())[::-1]
     # a proposal corrected to another metric is rejected by its correction
     replaced = {d.replaces: d for d in decisions.values() if d.replaces}
+    taught = teach.by_decision(teach.in_use())
     ids = set()
     for row in proposals:
         decided = replaced.get(str(row["proposal_id"])) or decisions.get(str(row["proposal_id"]))
@@ -522,6 +524,7 @@ def with_decisions(
             _corrected(row, decided)
         row["decided_on"] = decided.decided_on if decided else ""
         row["decided_by"] = decided.decided_by if decided else ""
+        row["taught"] = taught.get(decided.proposal_id, "") if decided else ""
         ids.add(row["proposal_id"])
     stale = [
         {
@@ -860,8 +863,11 @@ def find_figure(figure_id: str, out_dir: Path) -> tuple[dict, str]:
     )
 
 
-def record(new: Decision, seeds_dir: Path, out_dir: Path) -> Decision:
-    """Write one decision into decisions.toml, as the one writer; the caller rebuilds."""
+def record(
+    new: Decision, seeds_dir: Path, out_dir: Path, lesson: tuple[str, str, str] | None = None
+) -> Decision:
+    """Write one decision into decisions.toml, as the one writer, and the word it teaches
+    (`lesson`: kind, name, word; data_prep/teach.py) into taught.toml; the caller rebuilds."""
     problem = _action_problem(new)
     if problem:
         raise InputError(
@@ -878,7 +884,16 @@ def record(new: Decision, seeds_dir: Path, out_dir: Path) -> Decision:
         decisions[new.proposal_id] = new
         _refuse_contradictions(decisions_path(seeds_dir), decisions)
         store.write_atomic(decisions_path(seeds_dir), decisions_text(decisions).encode("utf-8"))
+        if lesson is not None:
+            kind, name, word = lesson
+            entry = teach.Taught(kind, name, word, new.proposal_id, new.decided_by, new.decided_on)
+            teach.teach(entry, seeds_dir)
     return new
+
+
+def lesson_of(clause: str, raw: str, metric: dict) -> tuple[str, str, str] | None:
+    """What assigning the figure `raw` of `clause` to `metric` teaches (data_prep/teach.py)."""
+    return teach.lesson(evidence_tail(clause), raw, dict(metric.get("measure") or {}))
 
 
 def _refuse_unfit(figure: dict, metric: dict, table: Path) -> None:
@@ -944,6 +959,7 @@ def assign(
         ),
         seeds_dir,
         out_dir,
+        None if create else lesson_of(evidence, str(figure["raw"]), metric),
     )
 
 
@@ -965,11 +981,13 @@ def correct(
             table, f"no metric proposal {proposal_id}", code="no_proposal", ids=proposal_id
         )
     target, replaces, pid = f"metric:{row['target_id']}", "", proposal_id
+    lesson = None
     if metric is not None and metric["metric_id"] != row["target_id"]:
         figure = {"raw": row["raw"], "unit": row["unit"], "per": row["per"]}
         _refuse_unfit(figure, metric, table)
         target, replaces = f"metric:{metric['metric_id']}", proposal_id
         pid = proposal_key(row["report_id"], target, row["raw"], row["evidence"])
+        lesson = lesson_of(row["evidence"], row["raw"], metric)
     return record(
         Decision(
             pid,
@@ -986,4 +1004,5 @@ def correct(
         ),
         seeds_dir,
         out_dir,
+        lesson,
     )

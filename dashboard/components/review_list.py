@@ -11,6 +11,26 @@ from dashboard.i18n import pick, t
 from data_prep import review as data_review
 
 
+def learned(taught: object, lang: str) -> str:
+    """What a decision taught the vocabulary ("产量：开采量；…" of proposals.csv), in words:
+    “开采量”即“产量”; "" when nothing."""
+    if not isinstance(taught, str) or not taught.strip():
+        return ""
+    pairs = [item.split("：", 1) for item in taught.split("；") if "：" in item]
+    words = [t("review_learned_word", lang, word=word, name=name) for name, word in pairs]
+    return ("、" if lang == "zh" else ", ").join(words)
+
+
+def learned_line(proposals: pd.DataFrame, proposal_id: str, action: str, lang: str) -> str:
+    """The line "已学会：…" under a decision just made (its row in `proposals`); for an
+    assignment that taught nothing, that it taught nothing; "" for other decisions."""
+    rows = proposals[proposals["proposal_id"] == proposal_id]
+    words = learned(rows["taught"].iloc[0], lang) if len(rows) and "taught" in rows else ""
+    if words:
+        return t("review_learned", lang, words=words)
+    return t("review_learned_none", lang) if action == "assign" else ""
+
+
 def _proposal(row: pd.Series, lang: str) -> str | None:
     """One proposal in a bordered box; the decision clicked, or None."""
     proposal_id = row["proposal_id"]
@@ -87,6 +107,9 @@ def review_list(
                         ],
                         t("review_decided_by", lang): [
                             review.decided_when(row) for _, row in decided.iterrows()
+                        ],
+                        t("col_learned", lang): [
+                            learned(row.get("taught"), lang) for _, row in decided.iterrows()
                         ],
                     }
                 ),

@@ -10,7 +10,7 @@ import streamlit as st
 
 from dashboard import data, review
 from dashboard.components.provenance import report_names
-from dashboard.components.review_list import report_screen, review_list
+from dashboard.components.review_list import learned_line, report_screen, review_list
 from dashboard.components.text import escape_markdown, mark_figures
 from dashboard.context import current
 from dashboard.fmt import beijing_today, quantity
@@ -53,7 +53,9 @@ st.subheader(t("screen_title", lang))
 st.caption(t("screen_intro", lang))
 done = st.session_state.pop("updates_changed", None)
 if done:  # assigned, corrected or created on the run before, which reran the app
-    st.success(t("form_done", lang, what=escape_markdown(done)))
+    st.success(t("form_done", lang, what=escape_markdown(done[0])))
+    if line := learned_line(data.proposals(), done[1], done[2], lang):
+        st.caption(escape_markdown(line))
 reports = data.table("reports").sort_values("report_id", ascending=False)  # the last added first
 proposals = data.proposals()
 waiting = [report for report, _ in review.pending(proposals)]
@@ -97,7 +99,8 @@ if action:
         st.error(t("review_failed_file", lang, file=Path(error.path).name, reason=reason))
     else:
         if not missing:
-            st.session_state["updates_changed"] = f"{made.raw} → {made.target.split(':', 1)[1]}"
+            what = f"{made.raw} → {made.target.split(':', 1)[1]}"
+            st.session_state["updates_changed"] = (what, made.proposal_id, made.action)
             st.rerun()
 
 st.divider()
