@@ -549,24 +549,12 @@ def sentence_bindings(rows: list[dict]) -> list[Binding]:
         previous_relation = relation
         index += 1
         own_parts = _parts(_BRACKETED.sub("", context), "", "")
-        if earlier and _names_a_subject(context) and _agree(own_parts, earlier[-1].parts):
-            # "占全疆储量的17.8%" after "预测煤炭储量3900亿吨": a share of that same measure
-            quantity = earlier[-1]
-            bindings.append(
-                Binding(
-                    row,
-                    quantity.figure,
-                    quantity.subject,
-                    relation,
-                    clause,
-                    "follows",
-                    quantity.sub_part,
-                    parts=quantity.parts,
-                )
-            )
-        elif _names_a_subject(context):
+        names_own = _names_a_subject(context)
+        if names_own and not (earlier and _agree(own_parts, earlier[-1].parts)):
             bindings.append(Binding(row, row, context, relation, clause, "own", parts=own_parts))
         elif earlier:
+            # no subject of its own, or its own agrees with the quantity before ("占全疆储量的
+            # 17.8%" after "预测煤炭储量3900亿吨"): a ratio of that same measure
             quantity = earlier[-1]
             bindings.append(
                 Binding(

@@ -387,6 +387,16 @@ def _paragraph_before(text: str, row: dict) -> str:
     return text[text.rfind("\n", 0, start) + 1 : start]
 
 
+def metric_fields(metric: dict, about: dict) -> dict:
+    """What a metric proposal says of its metric and of its figure's meaning."""
+    return {
+        "label_zh": metric["label_zh"],
+        "label_en": metric["label_en"],
+        "display_unit": metric["display_unit"],
+        **{key: about[key] for key in ("year", "year_basis", "scope", "statement_kind")},
+    }
+
+
 def metric_proposals(
     report: Report,
     figures: list[dict],
@@ -455,13 +465,7 @@ def metric_proposals(
                     evidence,
                     (confidence, reason_zh, reason_en),
                 ),
-                "label_zh": metric["label_zh"],
-                "label_en": metric["label_en"],
-                "display_unit": metric["display_unit"],
-                "year": about["year"],
-                "year_basis": about["year_basis"],
-                "scope": about["scope"],
-                "statement_kind": about["statement_kind"],
+                **metric_fields(metric, about),
                 "_figure": row,
                 "_about": about,
             }
@@ -601,13 +605,7 @@ def reviewer_proposals(
         rows.append(
             {
                 **proposal(report, figure, decision.target, decision.evidence, _BY_REVIEWER),
-                "label_zh": metric["label_zh"],
-                "label_en": metric["label_en"],
-                "display_unit": metric["display_unit"],
-                "year": about["year"],
-                "year_basis": about["year_basis"],
-                "scope": about["scope"],
-                "statement_kind": about["statement_kind"],
+                **metric_fields(metric, about),
                 "_figure": figure,
                 "_about": about,
             }
