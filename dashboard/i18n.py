@@ -244,12 +244,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "different unit, and drawn at the polysilicon width. The coal and power nodes carry no reported amount.",
     ),
     "node_coal": ("煤", "Coal"),
-    "node_power": ("电（含新能源）", "Power (incl. renewables)"),
+    "node_power": ("电\n（含新能源）", "Power\n(incl.\nrenewables)"),
     "node_aluminium": ("电解铝", "Aluminium"),
-    "node_al_products": ("铝棒、铝板、铝型材", "Aluminium rod, sheet, profiles"),
-    "node_silicon": ("工业硅", "Industrial silicon"),
-    "node_polysilicon": ("多晶硅", "Polysilicon"),
-    "node_wafer": ("单晶硅切片", "Wafer slicing"),
+    "node_al_products": ("铝棒、铝板\n及铝型材", "Aluminium\nrod, sheet,\nprofiles"),
+    "node_silicon": ("工业硅", "Silicon\nmetal"),
+    "node_polysilicon": ("多晶硅", "Poly-\nsilicon"),
+    "node_wafer": ("单晶硅\n切片", "Wafer\nslicing"),
     # innovation
     "growth_chart": (
         "“十四五”收官之年主要指标增速",

@@ -86,3 +86,9 @@ def test_the_csv_download_carries_the_chinese_headers():
     frame = pd.DataFrame({"label_zh": ["煤炭产量"], "value": [3.0e8], "quote": ["原句。"]})
     text = provenance.csv_bytes(provenance.download_frame(frame, "zh")).decode("utf-8-sig")
     assert text.splitlines()[0] == "名称（中文）,数值,原句"
+
+
+def test_sankey_labels_break_lines_and_show_markup_as_text():
+    from dashboard.components.charts import sankey_labels
+
+    assert sankey_labels(["电\n（含新能源）", "a<b"]) == ["电<br>（含新能源）", "a&lt;b"]
