@@ -8,6 +8,7 @@ from streamlit import config
 
 from dashboard import data
 from dashboard.calc import LATEST
+from dashboard.components.choices import chinese_only
 from dashboard.components.provenance import report_names
 from dashboard.context import (
     listens_on_network,
@@ -68,7 +69,13 @@ if st.session_state.get("report_lang") != lang:
     st.session_state["report"] = st.session_state["report"]
     st.session_state["report_lang"] = lang
 with st.sidebar:
-    report = st.selectbox(t("report", lang), report_ids, format_func=labels.get, key="report")
+    report = st.selectbox(
+        t("report", lang),
+        report_ids,
+        format_func=labels.get,
+        key="report",
+        **chinese_only(lang),
+    )
 publish("report", report, LATEST)
 
 

@@ -67,9 +67,23 @@ def shared_params(view: View) -> dict[str, str]:
     return params
 
 
+# Every query key a page reads: the frame's language and report, the projects' filters, the map's
+# layers. Anything else in an address is dropped from the share link.
+QUERY_KEYS = ("lang", "report", "product", "status", "company", "layers")
+# No value a page accepts is longer (report ids, product and company names).
+LONGEST_VALUE = 100
+
+
 def share_query(params: Mapping[str, list[str]]) -> str:
-    """The query string of a view: every value of a repeated key, in order; no empty values."""
-    pairs = [(key, value) for key, values in params.items() for value in values if value]
+    """The query string of a view: known keys only, every value of a repeated key in order; no
+    empty or overlong values (a pasted 100 KB address never fills the sidebar)."""
+    pairs = [
+        (key, value)
+        for key, values in params.items()
+        if key in QUERY_KEYS
+        for value in values
+        if value and len(value) <= LONGEST_VALUE
+    ]
     return urlencode(pairs).replace("`", "%60")
 
 

@@ -7,6 +7,7 @@ words stand in the text wins.
 
 import re
 import tomllib
+from collections.abc import Callable
 from pathlib import Path
 
 from data_prep.errors import InputError
@@ -242,6 +243,33 @@ def required_growth(actual: float, goal: float, years: float) -> float | None:
     return (goal / actual) ** (1 / years) - 1
 
 
+def _plain(value: float, lang: str) -> str:
+    text = f"{value:,.2f}".rstrip("0").rstrip(".") if lang == "en" else f"{value:.2f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def needed_growth_words(
+    actual: float,
+    actual_year: int,
+    goal: float,
+    goal_year: int,
+    need: float,
+    shown: Callable[[float, str], str] | None = None,
+) -> tuple[str, str]:
+    """The growth a goal needs, in words: "从2025年的3万人到2027年的10万人，每年需增长约82.6%"."""
+    show = shown or _plain
+    years = goal_year - actual_year
+    zh = (
+        f"从{actual_year}年的{show(actual, 'zh')}到{goal_year}年的{show(goal, 'zh')}，"
+        f"{years}年间每年需增长约{need:.1%}"
+    )
+    en = (
+        f"Going from {show(actual, 'en')} in {actual_year} to {show(goal, 'en')} in {goal_year} "
+        f"takes about {need:.1%} growth a year for {years} years;"
+    )
+    return zh, en
+
+
 def reading(
     actual: float | None,
     actual_year: int | None,
@@ -250,11 +278,13 @@ def reading(
     reported_growth: float | None,
     growth_measure: str,
     target_measure: str,
+    shown: Callable[[float, str], str] | None = None,
 ) -> tuple[str, str, str]:
     """(reading, reason_zh, reason_en): on_track / at_risk / cannot_judge.
 
     A reading needs a reported actual of the target's own measure and a growth rate of that same
-    measure; anything else cannot be judged, and the reason says why.
+    measure; anything else cannot be judged, and the reason says why. `shown(value, lang)` writes
+    an amount in the reader's unit ("2600亿元"); the needed growth is said in words with them.
     """
     if actual is None:
         return (
@@ -275,10 +305,11 @@ def reading(
     if reported_growth is None or growth_measure != target_measure:
         why_zh = NOT_COMPARABLE_ZH if growth_measure else "报道中没有同一指标的增速。"
         why_en = NOT_COMPARABLE_EN if growth_measure else "No report gives this measure's growth."
+        need_zh, need_en = needed_growth_words(actual, actual_year, goal, goal_year, need, shown)
         return (
             "cannot_judge",
-            f"所需年均增长{need:.1%}（=(目标/实际)^(1/年数)−1）；{why_zh}无法判断。",
-            f"Needs {need:.1%} a year ((goal/actual)^(1/years) − 1); {why_en} Cannot judge.",
+            f"{need_zh}；{why_zh}无法判断。",
+            f"{need_en} {why_en} Cannot judge.",
         )
     verdict = "on_track" if reported_growth >= need else "at_risk"
     return (

@@ -175,6 +175,7 @@ def _stated_row(target: dict, sources: Sources, metrics: list[Row]) -> Row:
         float(growth["value"]) / 100 if growth else None,
         target["label_zh"] if growth else target.get("growth_reported", ""),
         target["label_zh"],
+        lambda value, lang: amount(value, target["display_unit"], load_answers()["units"], lang),
     )
     row.update(reading=verdict, reading_reason_zh=reason_zh, reading_reason_en=reason_en)
     return row

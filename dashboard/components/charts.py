@@ -1,5 +1,7 @@
 """Plotly figures in one calm style, with the sentence behind each bar in its hover."""
 
+import html
+
 import plotly.graph_objects as go
 
 from dashboard.components.text import hover_text
@@ -144,6 +146,11 @@ def progress_bars(
     return _style(figure, title, height=max(240, 70 + 44 * len(labels)))
 
 
+def sankey_labels(nodes: list[str]) -> list[str]:
+    """Node labels for Plotly: markup characters written as entities, line breaks as <br>."""
+    return [html.escape(node, quote=False).replace("\n", "<br>") for node in nodes]
+
+
 def sankey(
     nodes: list[str],
     links: list[tuple[int, int, float, str]],
@@ -151,8 +158,9 @@ def sankey(
     positions: list[tuple[float, float]] | None = None,
 ) -> go.Figure:
     """A flow diagram: links are (source index, target index, width, hover text); `positions`
-    (x, y in 0-1) pin nodes where labels would otherwise collide."""
-    node: dict = {"label": nodes, "pad": 18, "thickness": 18, "color": COLORS[0]}
+    (x, y in 0-1) pin nodes where labels would otherwise collide. A label's lines ("\n") are
+    drawn as lines, so that labels stay narrow enough for a phone."""
+    node: dict = {"label": sankey_labels(nodes), "pad": 18, "thickness": 18, "color": COLORS[0]}
     if positions:
         node |= {"x": [x for x, _ in positions], "y": [y for _, y in positions]}
     figure = go.Figure(

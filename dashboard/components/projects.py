@@ -6,6 +6,7 @@ import streamlit as st
 
 from dashboard.calc import latest_projects, status_changes
 from dashboard.components import charts
+from dashboard.components.choices import chinese_only
 from dashboard.components.provenance import source_line, sources_and_data
 from dashboard.components.text import escape_markdown
 from dashboard.context import publish, seed_many
@@ -52,7 +53,12 @@ def filters(companies: list[str] | None, lang: str) -> tuple[list[str], list[str
         for column, (key, options, label) in zip(st.columns(len(choices)), choices, strict=True):
             seed_many(key, options)
             values = column.multiselect(
-                t(key, lang), options, format_func=label, key=key, placeholder=t("all", lang)
+                t(key, lang),
+                options,
+                format_func=label,
+                key=key,
+                placeholder=t("all", lang),
+                **chinese_only(lang, multi=True),
             )
             publish(key, values)
             chosen.append(values)

@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.components.text import escape_markdown
-from dashboard.i18n import pick, t
+from dashboard.i18n import COLUMN_HEADERS, pick, t
 
 
 def report_names(reports: pd.DataFrame, report_ids: list[str], lang: str) -> str:
@@ -73,6 +73,14 @@ def quotes(rows: pd.DataFrame, lang: str, label: str = "label", quote: str = "qu
     sources_and_data(rows, lang, label=label, quote=quote)
 
 
+def download_frame(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """`frame` with headers in the reader's language: Chinese names in the Chinese view (from
+    i18n.COLUMN_HEADERS), the tables' own column names in the English view."""
+    if lang != "zh":
+        return frame
+    return frame.rename(columns=lambda column: COLUMN_HEADERS.get(column, column))
+
+
 def xlsx_bytes(frame: pd.DataFrame) -> bytes:
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
@@ -91,7 +99,7 @@ def downloads(frame: pd.DataFrame, name: str, lang: str, key: str) -> None:
     with st.container(horizontal=True):
         st.download_button(
             t("download_csv", lang),
-            lambda: csv_bytes(frame),
+            lambda: csv_bytes(download_frame(frame, lang)),
             f"{name}.csv",
             "text/csv",
             key=f"{key}_csv",
@@ -100,7 +108,7 @@ def downloads(frame: pd.DataFrame, name: str, lang: str, key: str) -> None:
         )
         st.download_button(
             t("download_xlsx", lang),
-            lambda: xlsx_bytes(frame),
+            lambda: xlsx_bytes(download_frame(frame, lang)),
             f"{name}.xlsx",
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             key=f"{key}_xlsx",

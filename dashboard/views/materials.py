@@ -57,7 +57,7 @@ else:
         value = ""
         if row is not None:
             shown = quantity(row["value"], row["display_unit"], lang)
-            value = f" {shown}{mark(row['review_status'], lang)}"
+            value = f"\n{shown}{mark(row['review_status'], lang)}"
         node_names.append(t(key, lang) + value)
     merged: dict[tuple[int, int], list] = {}
     for source, target, width, metric_id in links:
@@ -70,14 +70,15 @@ else:
         (s, tgt, width, quotes_by_metric.get(m, "")) for (s, tgt), (width, m) in merged.items()
     ]
     # Columns left to right, aluminium above silicon; the wafer node sits lower than polysilicon
-    # so that the two labels do not run into each other.
+    # so that the two labels do not run into each other. Labels are short lines, and the columns
+    # leave each label room before the next column at 390 px.
     layout = {
         "node_coal": (0.01, 0.45),
-        "node_power": (0.22, 0.45),
-        "node_aluminium": (0.45, 0.3),
-        "node_al_products": (0.72, 0.3),
-        "node_silicon": (0.45, 0.85),
-        "node_polysilicon": (0.68, 0.8),
+        "node_power": (0.18, 0.45),
+        "node_aluminium": (0.5, 0.3),
+        "node_al_products": (0.78, 0.3),
+        "node_silicon": (0.5, 0.85),
+        "node_polysilicon": (0.72, 0.8),
         "node_wafer": (0.99, 0.95),
     }
     positions = [layout.get(key, (0.5, 0.5)) for key in node_keys]

@@ -70,6 +70,8 @@ st.dataframe(
 )
 source_line(pd.concat([facts, shown_projects]), reports, lang)
 points = geo.project_rows(shown_projects, places, lang).drop(
-    columns=["fill", "line"], errors="ignore"
+    # how a point is drawn is no data for a reader
+    columns=["fill", "line", "line_width", "radius", "tooltip", "approximate"],
+    errors="ignore",
 )
 downloads(pd.concat([places, points], ignore_index=True), "map_places", lang, key="map_places")

@@ -5,6 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import data
+from dashboard.components.choices import chinese_only
 from dashboard.components.park_map import base_credit, coordinate_sources
 from dashboard.components.provenance import downloads, ledger_for_display
 from dashboard.components.text import article_pieces, escape_markdown, figure_spans, mark_figures
@@ -50,6 +51,7 @@ report_id = st.selectbox(
     index=report_ids.index(default),
     format_func=lambda r: f"{r} · {reports.set_index('report_id').loc[r, 'report_date']}",
     key="sources_report",
+    **chinese_only(lang),
 )
 source = reports.set_index("report_id").loc[report_id, "source"]
 page_articles = articles[articles["source"] == source]
@@ -75,6 +77,7 @@ article_id = st.selectbox(
     article_ids,
     format_func=lambda a: f"{a} · {page_articles.set_index('article').loc[a, 'headline']}",
     key="sources_article",
+    **chinese_only(lang),
 )
 if article_id is None:  # a report whose text holds no article body
     st.info(t("nothing_here", lang))
@@ -97,7 +100,11 @@ st.subheader(t("ledger", lang))
 search = st.text_input(t("search", lang), key="sources_search", max_chars=100)
 units = sorted(figures["unit"].dropna().unique())
 chosen_units = st.multiselect(
-    t("unit_filter", lang), units, key="sources_units", placeholder=t("all", lang)
+    t("unit_filter", lang),
+    units,
+    key="sources_units",
+    placeholder=t("all", lang),
+    **chinese_only(lang, multi=True),
 )
 ledger = figures[figures["source"] == source]
 if search:

@@ -173,3 +173,78 @@ def test_where_each_target_stands_fits_a_phone(browser, server_url, name, lang):
         assert unexpected(errors, name) == []
     finally:
         context.close()
+
+
+PHONE = {
+    "viewport": {"width": 390, "height": 844},
+    "device_scale_factor": 1,
+    "is_mobile": True,
+    "has_touch": True,
+    "user_agent": (
+        "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) "
+        "Chrome/126.0 Mobile Safari/537.36"
+    ),
+}
+
+
+@pytest.mark.browser
+def test_choosing_a_page_on_a_phone_closes_the_sidebar(browser, server_url):
+    """On a phone the sidebar opens over the page; choosing a page there closes it again
+    (Streamlit's own behaviour on a mobile browser), and the chosen page is in view."""
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    try:
+        page.goto(server_url)
+        page.wait_for_selector("h1", timeout=60_000)
+        sidebar = page.locator("[data-testid=stSidebar]")
+        page.locator("[data-testid=stExpandSidebarButton]").click()
+        expect(sidebar).to_be_in_viewport()
+        assert sidebar.bounding_box()["width"] > 200  # open, over most of the phone
+        page.locator("[data-testid=stSidebarNavLink]", has_text="目标与进度").click()
+        expect(page.locator("h1").first).to_have_text("目标与进度", timeout=60_000)
+        page.wait_for_timeout(800)
+        box = sidebar.bounding_box()
+        assert box is None or box["x"] + box["width"] <= 0  # closed
+        heading = page.locator("h1").first.bounding_box()
+        assert heading["x"] >= 0 and heading["x"] + heading["width"] <= 390
+        page.screenshot(path=str(ARTIFACTS / "nav-phone.png"))
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("width", [390, 1366])
+def test_sankey_labels_stay_inside_the_chart(browser, server_url, width, lang):
+    """Every node label of the materials flow lies inside the chart and clear of the next
+    column's nodes, at phone and laptop width."""
+    query = "?lang=en" if lang == "en" else ""
+    context, page, _ = open_page(browser, f"{server_url}/materials{query}", width)
+    try:
+        chart = page.locator("[data-testid=stPlotlyChart]:has(.sankey)").first
+        chart.scroll_into_view_if_needed()
+        page.wait_for_timeout(800)
+        chart.screenshot(path=str(ARTIFACTS / f"sankey-{width}-{lang}.png"))
+        frame = chart.bounding_box()
+        boxes = page.evaluate(
+            """() => [...document.querySelectorAll('.sankey .sankey-node')].map(n => {
+                const r = n.querySelector('.node-rect').getBoundingClientRect();
+                const t = n.querySelector('.node-label').getBoundingClientRect();
+                return {rect: [r.left, r.right, r.top, r.bottom],
+                        label: [t.left, t.right, t.top, t.bottom]};
+            })"""
+        )
+        assert len(boxes) >= 5
+        for box in boxes:
+            left, right, _, _ = box["label"]
+            assert left >= frame["x"] - 1 and right <= frame["x"] + frame["width"] + 1, box
+        # no label runs over another node's bar
+        for box in boxes:
+            for other in boxes:
+                if other is box:
+                    continue
+                lx0, lx1, ly0, ly1 = box["label"]
+                rx0, rx1, ry0, ry1 = other["rect"]
+                assert lx1 <= rx0 or lx0 >= rx1 or ly1 <= ry0 or ly0 >= ry1, (box, other)
+    finally:
+        context.close()

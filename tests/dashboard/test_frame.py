@@ -12,6 +12,17 @@ def test_share_query_keeps_every_value_of_a_repeated_key_in_order():
     assert query == "product=olefins&product=methanol&lang=en"
 
 
+def test_share_query_keeps_only_the_keys_a_page_reads():
+    query = share_query(
+        {"utm_source": ["x"], "lang": ["en"], "junk": ["y" * 100_000], "layers": ["a", "b"]}
+    )
+    assert query == "lang=en&layers=a&layers=b"
+
+
+def test_a_100_kb_value_never_reaches_the_share_link():
+    assert share_query({"company": ["z" * 100_000], "status": ["built"]}) == "status=built"
+
+
 def test_share_query_never_closes_the_code_span():
     assert "`" not in share_query({"company": ["a`b"]})
 

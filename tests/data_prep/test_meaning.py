@@ -423,3 +423,18 @@ def test_check_refuses_a_fact_dated_after_its_report(tables):
 
     _rewrite(tables, "metrics", later)
     assert any("coal_output" in p and "after its report" in p for p in check_tables(tables))
+
+
+def test_the_needed_growth_is_said_in_words_with_amounts():
+    # 30000 people in 2025 to 100000 in 2027: (100000 / 30000)^(1/2) − 1 = 82.6% a year
+    def shown(value, lang):
+        return f"{value / 1e4:g}万人" if lang == "zh" else f"{value:,.0f} people"
+
+    verdict, reason_zh, reason_en = meaning.reading(
+        30000, 2025, 100000, 2027, None, "", "职工", shown
+    )
+    assert verdict == "cannot_judge"
+    assert "从2025年的3万人到2027年的10万人" in reason_zh and "82.6%" in reason_zh
+    assert "30,000 people in 2025 to 100,000 people in 2027" in reason_en
+    for reason in (reason_zh, reason_en):
+        assert not any(mark in reason for mark in ("^", "目标/实际", "goal/actual", "1/"))
