@@ -3,9 +3,11 @@ address, and the phone page /m/ is served precompressed from its folder (a tempo
 written by the test). One front for the module, one worker."""
 
 import gzip
+import http.client
 import re
 import urllib.error
 import urllib.request
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -111,3 +113,27 @@ def test_nginx_and_the_worker_are_watched(front):
     assert "[eventlistener:watchdog]" in conf and "events=TICK_5" in conf
     assert re.search(r"worker-1=http://127\.0\.0\.1:\d+/_stcore/health", conf)
     assert f"nginx=http://127.0.0.1:{front.port}/healthz" in conf
+
+
+@pytest.mark.parametrize(
+    "path, to",
+    [
+        ("/targets/x", "/targets"),
+        ("/chemicals/a/b?lang=en&product=olefins", "/chemicals?lang=en&product=olefins"),
+        ("/x/y", "/x"),  # an unknown page: the app says so there
+    ],
+)
+def test_an_address_below_a_page_sends_the_reader_to_the_page(front, path, to):
+    connection = http.client.HTTPConnection(urlsplit(front.url).netloc, timeout=30)
+    connection.request("GET", path)
+    response = connection.getresponse()
+    assert response.status == 302
+    assert response.getheader("Location") == to  # relative: the reader's own host and port
+    assert response.getheader("X-Frame-Options") == "SAMEORIGIN"
+    connection.close()
+
+
+def test_streamlit_folders_and_the_phone_page_are_not_sent_away(front):
+    for path in ("/_stcore/health", "/m/", "/" + bundle(front)):
+        status, _, _ = fetch(front.url + path)
+        assert status == 200, path
