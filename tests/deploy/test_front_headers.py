@@ -137,3 +137,8 @@ def test_streamlit_folders_and_the_phone_page_are_not_sent_away(front):
     for path in ("/_stcore/health", "/m/", "/" + bundle(front)):
         status, _, _ = fetch(front.url + path)
         assert status == 200, path
+    # the WebSocket tries the page's own path first (/chemicals/_stcore/stream): Streamlit answers
+    connection = http.client.HTTPConnection(urlsplit(front.url).netloc, timeout=30)
+    connection.request("GET", "/chemicals/_stcore/health")
+    assert connection.getresponse().status != 302
+    connection.close()
