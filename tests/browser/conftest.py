@@ -137,6 +137,9 @@ def server_url(request):
     server.stop()
 
 
+_OPEN: list = []
+
+
 @pytest.fixture(scope="session")
 def browser():
     if not Path(CHROMIUM).exists() or shutil.which("fc-list") is None:
@@ -144,7 +147,12 @@ def browser():
             "browser tests need Debian's chromium and fontconfig: "
             "run `make test`, which installs them as root"
         )
+    if _OPEN:  # tests/deploy names this fixture too: one Playwright per thread, so share it
+        yield _OPEN[0]
+        return
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        _OPEN.append(browser)
         yield browser
+        _OPEN.clear()
         browser.close()
