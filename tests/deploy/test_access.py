@@ -17,8 +17,15 @@ from tests.browser.conftest import ARTIFACTS, ROOT, front
 
 def make_run(*variables: str) -> list[str]:
     """The command `make run` would start (make -n prints it last)."""
+    # under `make test` the parent make's MAKEFLAGS and MAKELEVEL would add "Entering directory"
+    env = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MAKELEVEL", "MFLAGS")}
     printed = subprocess.run(
-        ["make", "-n", "run", *variables], cwd=ROOT, capture_output=True, text=True, check=True
+        ["make", "--no-print-directory", "-n", "run", *variables],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+        env=env,
     ).stdout
     return shlex.split(printed.strip().splitlines()[-1])
 
