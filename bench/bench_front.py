@@ -30,14 +30,20 @@ LINK = {
 DRAWN = ".js-plotly-plot, canvas, [data-testid=stDataFrame]"
 
 
-def first_load(browser, url: str) -> tuple[int, float]:
-    """Bytes on the wire and seconds until something is drawn, with an empty cache."""
+def slow_phone(browser):
+    """(context, page, CDP session) of a phone-sized page with an empty cache on the slow link."""
     context = browser.new_context(viewport={"width": 390, "height": 844})
     page = context.new_page()
     cdp = context.new_cdp_session(page)
     cdp.send("Network.enable")
     cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
     cdp.send("Network.emulateNetworkConditions", LINK)
+    return context, page, cdp
+
+
+def first_load(browser, url: str) -> tuple[int, float]:
+    """Bytes on the wire and seconds until something is drawn, with an empty cache."""
+    context, page, cdp = slow_phone(browser)
     sizes: dict[str, int] = {}
     frames: list[int] = []
     cdp.on(

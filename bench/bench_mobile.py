@@ -25,14 +25,11 @@ sys.path.insert(0, str(ROOT))
 from data_prep import CURATED_DIR  # noqa: E402
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
+sys.path.insert(0, str(ROOT / "bench"))
+from bench_front import slow_phone  # noqa: E402
+
 RESULTS = ROOT / "docs" / "benchmarks.md"
 RUNS = 5
-LINK = {
-    "offline": False,
-    "latency": 150,
-    "downloadThroughput": 200_000,
-    "uploadThroughput": 200_000,
-}
 MINIMAL = (
     "<!doctype html><html lang=zh-CN><meta charset=utf-8><h1>准东</h1><div class=card>ok</div>"
 )
@@ -67,12 +64,7 @@ class Handler(SimpleHTTPRequestHandler):
 
 def load(browser, url: str) -> tuple[float, int]:
     """(seconds to the first card on screen, bytes on the wire) for one cold load."""
-    context = browser.new_context(viewport={"width": 390, "height": 844})
-    page = context.new_page()
-    cdp = context.new_cdp_session(page)
-    cdp.send("Network.enable")
-    cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
-    cdp.send("Network.emulateNetworkConditions", LINK)
+    context, page, cdp = slow_phone(browser)
     wire = []
     cdp.on("Network.loadingFinished", lambda event: wire.append(event["encodedDataLength"]))
     start = time.perf_counter()
