@@ -2,14 +2,15 @@
 the WebSocket only for its own host names; writing is decided by the hosted flag, the address the
 server listens on and a password, never by the reader's address."""
 
-import asyncio
 import os
 import shlex
+import socket
 import subprocess
 import sys
 
 import pytest
 import websockets
+from websockets.sync.client import connect
 
 from dashboard.context import listens_on_network, writing_allowed
 from tests.browser.conftest import ARTIFACTS, ROOT, front
@@ -40,17 +41,18 @@ def test_make_run_listens_on_loopback_unless_asked():
     assert option(make_run(), "--server.allowedHosts") == ["localhost", "127.0.0.1"]
 
 
-async def stream_opens(port: int, host: str) -> bool:
+def stream_opens(port: int, host: str) -> bool:
     """Whether the app's WebSocket on 127.0.0.1:`port` opens for a page that came by the name
-    `host` (its Host header and origin), as a site whose name resolves to 127.0.0.1 would."""
+    `host` (its Host header and origin), as a site whose name resolves to 127.0.0.1 would.
+    The synchronous client: the shared browser's Playwright already runs an event loop here."""
     try:
-        async with websockets.connect(
+        with connect(
             f"ws://{host}:{port}/_stcore/stream",
-            host="127.0.0.1",  # the connection goes here whatever the name
-            port=port,
+            sock=socket.create_connection(("127.0.0.1", port), timeout=60),  # whatever the name
             subprotocols=["streamlit"],
             origin=f"http://{host}:{port}",
             open_timeout=60,  # a busy machine; the answer, not its speed, is the point
+            proxy=None,
         ):
             return True
     except websockets.InvalidStatus as refused:
@@ -71,8 +73,8 @@ def test_make_run_refuses_a_websocket_for_a_foreign_host_name():
     )  # fmt: skip
     try:
         front.wait_healthy(f"http://127.0.0.1:{port}", [process])
-        own = asyncio.run(stream_opens(port, "localhost"))
-        foreign = asyncio.run(stream_opens(port, "rebind.example"))
+        own = stream_opens(port, "localhost")
+        foreign = stream_opens(port, "rebind.example")
     finally:
         process.terminate()
         process.wait(timeout=10)
