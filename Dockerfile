@@ -30,8 +30,7 @@ COPY deploy ./deploy
 # container never writes into /app at run time except the front's run folder (configs, logs, pid
 # files, nginx's temp files) under build/front/run.
 RUN python -m data_prep build && python -m data_prep check \
-    && python -c "import sys; sys.path.insert(0, 'deploy'); import front, pathlib; \
-front.build_static(pathlib.Path('build/front/www'))" \
+    && python deploy/front.py --static-only \
     && chown -R root:root /app && install -d -o dashboard /app/build/front/run
 
 USER dashboard

@@ -15,7 +15,7 @@ ALLOWED = $(foreach host,$(HOSTS),--server.allowedHosts $(host))
 SEEDS := $(wildcard seeds/*)
 PREP := $(wildcard data_prep/*.py data_prep/*.toml data_prep/*.txt)
 
-.PHONY: run test lint bench tables install install-test install-front chromium nginx serve prod clean requirements basemap
+.PHONY: run test lint bench tables install install-test install-front chromium nginx serve prod clean requirements basemap static
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -56,8 +56,15 @@ serve: tables
 # Streamlit processes up (deploy/front.py starts it). Ctrl-C stops all.
 WORKERS ?= 2
 FRONT_PORT ?= 8080
-prod: tables nginx install-front
+prod: tables nginx install-front static
 	$(BIN)/python deploy/front.py --port $(FRONT_PORT) --workers $(WORKERS)
+
+# Streamlit's bundles gzipped for the front (zopfli, a CPU-minute), again only when Streamlit changes.
+STATIC := build/front/www/streamlit-version
+$(STATIC): $(VENV)/.installed $(VENV)/.installed-front deploy/front.py
+	$(BIN)/python deploy/front.py --static-only
+
+static: $(STATIC)
 
 # The front needs Debian's nginx; as root, install it.
 nginx:
@@ -78,10 +85,10 @@ lint: install-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-test: install-test chromium nginx tables lint
+test: install-test chromium nginx tables static lint
 	$(BIN)/python -m pytest
 
-bench: install-test nginx tables
+bench: install-test nginx tables static
 	$(BIN)/python bench/bench_data_prep.py
 	$(BIN)/python bench/bench_dashboard.py
 	$(BIN)/python bench/bench_front.py

@@ -26,6 +26,7 @@ import tempfile
 import time
 import urllib.request
 from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import streamlit
@@ -44,19 +45,28 @@ COMPRESSED = {".js", ".css", ".html", ".svg", ".json", ".map", ".txt", ".ttf", "
 BUILD = f"{streamlit.__version__} zopfli"
 
 
+def _gzip_beside(path: Path) -> None:
+    Path(f"{path}.gz").write_bytes(zopfli.gzip.compress(path.read_bytes(), numiterations=5))
+
+
 def build_static(dest: Path) -> Path:
-    """Streamlit's static folder copied to `dest` with a .gz beside each text file; reused when the
-    installed Streamlit has not changed (a stamp names its version and the compressor)."""
+    """Streamlit's static folder copied to `dest` with a .gz beside each text file, compressed on
+    every core (zopfli takes about a CPU-minute); reused when the installed Streamlit has not
+    changed (a stamp names its version and the compressor). A staging folder an interrupted build
+    left is removed."""
     stamp = dest / "streamlit-version"
     if stamp.is_file() and stamp.read_text() == BUILD:
         return dest
+    for leftover in dest.parent.glob("static-*"):
+        shutil.rmtree(leftover, ignore_errors=True)
     source = Path(streamlit.__file__).parent / "static"
     staging = Path(tempfile.mkdtemp(prefix="static-", dir=dest.parent))
     shutil.copytree(source, staging, dirs_exist_ok=True)
-    for path in staging.rglob("*"):
-        if path.suffix in COMPRESSED and path.is_file():
-            packed = zopfli.gzip.compress(path.read_bytes(), numiterations=5)
-            Path(f"{path}.gz").write_bytes(packed)
+    texts = [p for p in staging.rglob("*") if p.suffix in COMPRESSED and p.is_file()]
+    # the largest first, so that no core is left with the Plotly bundle at the end
+    texts.sort(key=lambda p: p.stat().st_size, reverse=True)
+    with ProcessPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        list(pool.map(_gzip_beside, texts))
     (staging / "streamlit-version").write_text(BUILD)
     if dest.exists():
         shutil.rmtree(dest)
@@ -205,7 +215,16 @@ def main() -> None:
     parser.add_argument(
         "--grace", type=float, default=20.0, help="no checks this long after a start"
     )
+    parser.add_argument(
+        "--static-only",
+        action="store_true",
+        help="only build the compressed static files (make static), then exit",
+    )
     args = parser.parse_args()
+    if args.static_only:
+        args.build.mkdir(parents=True, exist_ok=True)
+        print(f"static files in {build_static(args.build / 'www')}", flush=True)
+        return
     if not Path(NGINX).exists():
         sys.exit(f"the front needs nginx ({NGINX}): sudo apt-get install nginx")
     supervisord = Path(sys.executable).with_name("supervisord")

@@ -107,10 +107,14 @@ def test_the_base_layer_is_what_covers_the_map(browser, server_url):
 
 
 @pytest.mark.browser
-def test_no_request_at_all_leaves_the_server(browser, server_url):
-    context, page, _, blocked = open_offline(browser, f"{server_url}/map", 1366)
+def test_the_front_serves_the_base_layer_itself(browser, front_url):
+    """Through the front's static files as through `streamlit run` (the test above): the counties
+    are served, the canvas is drawn and no request leaves for another host."""
+    context, page, _, blocked = open_offline(browser, f"{front_url}/map", 1366)
     try:
-        canvas_png(page)
+        share = drawn_share(canvas_png(page))
+        assert (200, f"{front_url}/{geo.COUNTIES_URL}") in page.served, "no county boundaries"
+        assert share > 0.6
         assert blocked == []
     finally:
         context.close()

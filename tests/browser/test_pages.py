@@ -126,8 +126,8 @@ def test_page_in_english(browser, server_url, name):
 
 
 @pytest.mark.browser
-def test_downloads_are_what_excel_and_a_printer_need(browser, server_url):
-    context, page, _ = open_page(browser, server_url, 1366)
+def test_downloads_are_what_excel_and_a_printer_need(browser, served_url):
+    context, page, _ = open_page(browser, served_url, 1366)
     try:
         # Sentences and downloads sit in one compact control under each chart.
         page.get_by_role("button", name="原文与下载").first.click()
