@@ -73,7 +73,7 @@ def amount(value: float, display_unit: str, units: dict, lang: str) -> str:
     text = text.rstrip("0").rstrip(".") if "." in text else text
     if lang == "zh":
         return f"{text}{display_unit}"
-    return f"{text}%" if unit_en == "%" else f"{text} {unit_en}"
+    return f"{text}%" if unit_en == "%" else f"{text} {unit_en}".rstrip()
 
 
 # Approximation words of a quantity: before the number, after it, or after the unit.
