@@ -13,7 +13,7 @@ ADDRESS ?= 127.0.0.1
 HOSTS ?= localhost 127.0.0.1
 ALLOWED = $(foreach host,$(HOSTS),--server.allowedHosts $(host))
 SEEDS := $(wildcard seeds/*)
-PREP := $(wildcard data_prep/*.py data_prep/*.toml data_prep/*.txt)
+PREP := $(wildcard data_prep/*.py data_prep/*.toml data_prep/*.txt data_prep/*.csv) dashboard/static/basemap/counties.json
 
 .PHONY: run test lint bench tables install install-test install-front chromium nginx serve prod clean requirements basemap static
 

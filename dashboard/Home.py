@@ -132,7 +132,8 @@ with st.sidebar:
     # A code span, not st.code: that pulls a 1.5 MB highlighter into every first load.
     st.markdown(f"`{link}`")
     scheme, netloc, *_ = urlsplit(url)
-    st.caption(t("share_light", lang, link=urlunsplit((scheme, netloc, "/m/", "", ""))))
+    light = "/m/" if lang == "zh" else "/m/en/"
+    st.caption(t("share_light", lang, link=urlunsplit((scheme, netloc, light, "", ""))))
 
 st.divider()
 st.caption(

@@ -52,6 +52,8 @@ _CATALOG_FILES = [
     PACKAGE_DIR / "catalog.toml",
     PACKAGE_DIR / "schema.toml",
     PACKAGE_DIR / "places.csv",
+    PACKAGE_DIR / "map.toml",  # the clusters' areas are built from it (data_prep.geometry)
+    PACKAGE_DIR.parent / "dashboard" / "static" / "basemap" / "counties.json",  # places' counties
 ]
 
 

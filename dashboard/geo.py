@@ -56,7 +56,6 @@ PRODUCT_COLORS = {
 PROJECT_RING_M = 7000
 FACILITY_RADIUS_M = 2500
 PARK_RADIUS_M = 5000  # parks whose area is not reported
-CLUSTER_MARGIN_M = 9000  # the cluster area reaches this far beyond its parks' points
 METRES_PER_DEGREE = 111_320
 TILE_SIZE = 512  # deck.gl's world is 512 pixels wide at zoom 0
 LABEL_SIZE = {"place": 14, "town": 13, "county": 13, "cluster": 12, "zone": 13}
@@ -128,33 +127,12 @@ def coordinate_source(confidence: str, source: str, lang: str) -> str:
     return t("map_estimated_source", lang) if confidence == "ESTIMATED" else str(source)
 
 
-def in_ring(lon: float, lat: float, ring: list[list[float]]) -> bool:
-    """Ray casting: whether a point lies inside a closed ring of [lon, lat]."""
-    inside = False
-    for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1], strict=True):
-        if (y0 > lat) != (y1 > lat) and lon < x0 + (lat - y0) * (x1 - x0) / (y1 - y0):
-            inside = not inside
-    return inside
-
-
-def contains(geometry: dict, lon: float, lat: float) -> bool:
-    """Whether a GeoJSON (Multi)Polygon holds the point, holes respected."""
-    polygons = geometry["coordinates"]
-    if geometry["type"] == "Polygon":
-        polygons = [polygons]
-    return any(
-        in_ring(lon, lat, rings[0]) and not any(in_ring(lon, lat, hole) for hole in rings[1:])
-        for rings in polygons
-    )
-
-
-def county_of(lon: float, lat: float, lang: str) -> str:
-    """The county whose committed boundary holds the point, by its coordinate; "" if none."""
-    for feature in COUNTIES["features"]:
-        if contains(feature["geometry"], lon, lat):
-            props = feature["properties"]
-            return pick((props["name_zh"], props["name_en"]), lang)
-    return ""
+def county_name(place, lang: str) -> str:
+    """The county the place's coordinate falls in (computed with the tables), in `lang`; ""
+    where none is known."""
+    zh, en = getattr(place, "county_zh", ""), getattr(place, "county_en", "")
+    zh, en = (value if isinstance(value, str) else "" for value in (zh, en))
+    return pick((zh, en), lang) if zh or en else ""
 
 
 def _cluster_of(key: str) -> str | None:
@@ -167,7 +145,7 @@ def _cluster_of(key: str) -> str | None:
 def _tooltip(place, facts: pd.DataFrame, named: dict, names: dict, lang: str) -> str:
     name = pick((place.name_zh, place.name_en), lang)
     lines = [name, pick(KIND_NAMES.get(place.kind, (place.kind, place.kind)), lang)]
-    county = county_of(float(place.lon), float(place.lat), lang)
+    county = county_name(place, lang)
     if county:
         lines.append(t("map_in_county", lang, county=county))
     cluster = _cluster_of(place.key)
@@ -216,7 +194,7 @@ def place_rows(
                 "radius": radius,
                 "area_reported": bool(len(area)),
                 "source": coordinate_source(place.confidence, place.source, lang),
-                "county": county_of(float(place.lon), float(place.lat), lang),
+                "county": county_name(place, lang),
                 **style,
                 "tooltip": _tooltip(place, facts, named, names, lang),
             }
@@ -250,38 +228,10 @@ def built_up_rows(places: pd.DataFrame, facts: pd.DataFrame, lang: str) -> pd.Da
     return pd.DataFrame(rows)
 
 
-def _hull(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
-    """Convex hull (Andrew's monotone chain), counter-clockwise."""
-    points = sorted(set(points))
-    if len(points) < 3:
-        return points
-
-    def cross(o, a, b):
-        return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0])
-
-    lower, upper = [], []
-    for p in points:
-        while len(lower) >= 2 and cross(lower[-2], lower[-1], p) <= 0:
-            lower.pop()
-        lower.append(p)
-    for p in reversed(points):
-        while len(upper) >= 2 and cross(upper[-2], upper[-1], p) <= 0:
-            upper.pop()
-        upper.append(p)
-    return lower[:-1] + upper[:-1]
-
-
-def cluster_area(cluster_key: str, places: pd.DataFrame) -> list[list[float]]:
-    """The cluster's area: the parks the report places it in, each widened by a margin, hulled."""
-    parks = places.set_index("key").loc[MAP_SETTINGS["clusters"][cluster_key]["area_from"]]
-    ring = []
-    for park in parks.itertuples():
-        for step in range(16):
-            lat, lon = _offset(
-                float(park.lat), float(park.lon), CLUSTER_MARGIN_M, 2 * math.pi * step / 16
-            )
-            ring.append((round(lon, 4), round(lat, 4)))
-    return [list(point) for point in _hull(ring)]
+def cluster_area(cluster) -> list[list[float]]:
+    """The cluster's area as the tables store it (data_prep.geometry): a ring of [lon, lat]."""
+    text = getattr(cluster, "area_polygon", "")
+    return json.loads(text) if isinstance(text, str) and text else []
 
 
 def cluster_rows(places: pd.DataFrame, facts: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -306,7 +256,7 @@ def cluster_rows(places: pd.DataFrame, facts: pd.DataFrame, lang: str) -> pd.Dat
             {
                 "key": cluster.key,
                 "name": name,
-                "polygon": cluster_area(cluster.key, places),
+                "polygon": cluster_area(cluster),
                 "lat": float(cluster.lat),
                 "lon": float(cluster.lon),
                 "confidence": cluster.confidence,
@@ -457,7 +407,7 @@ def label_rows(
         )
     if clusters is not None:
         for cluster in clusters.itertuples():
-            south = min(point[1] for point in cluster.polygon)
+            south = min((point[1] for point in cluster.polygon), default=cluster.lat)
             name = cluster.name
             if lang == "en":
                 name = MAP_SETTINGS["labels_en"].get(cluster.key, name)

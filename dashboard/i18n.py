@@ -917,6 +917,10 @@ COLUMN_HEADERS = {
     "basis": "坐标依据",
     "aliases": "别名",
     "metric_ids": "相关指标编号",
+    "county_adcode": "所在县市代码（按坐标）",
+    "county_zh": "所在县市（按坐标，中文）",
+    "county_en": "所在县市（按坐标，英文）",
+    "area_polygon": "组团范围（经纬度多边形）",
     "place": "地点",
     "relevance": "相关度",
     "id": "编号",
@@ -926,4 +930,76 @@ COLUMN_HEADERS = {
     "after_year": "此次年份",
     "previous_id": "上一篇报道编号",
     "pipeline": "项目产能合计",
+}
+
+# Values of the tables' code columns, in words, for the Chinese downloads (the English ones keep
+# the codes, which analysts filter on). Each column's words are the ones the screen shows: from
+# the lists above, or from the messages whose key is the prefix plus the code (scope_zhundong).
+CHANGE_KINDS = {
+    "new_project": ("新项目", "new project"),
+    "status": ("状态变化", "status change"),
+    "revised": ("数字修订", "revised figure"),
+    "new_value": ("新的年度数字", "figure for a later year"),
+    "new_metric": ("首次报道", "first reported"),
+}
+PLATFORM_STATUS = {
+    "built": ("已建成", "built"),
+    "under_construction": ("加快建设", "under construction"),
+    "planned": ("谋划推进", "planned"),
+}
+METRIC_KINDS = {
+    "reserve": ("储量", "reserve"),
+    "share": ("占比", "share"),
+    "duration": ("时长", "duration"),
+    "capacity": ("产能或装机", "capacity"),
+    "count": ("个数", "count"),
+    "efficiency": ("效率", "efficiency"),
+    "actual": ("实际值", "actual"),
+    "planned": ("规划值", "planned"),
+    "length": ("长度", "length"),
+    "investment": ("投资", "investment"),
+    "area": ("面积", "area"),
+    "target": ("目标值", "target"),
+    "cost": ("成本", "cost"),
+    "price": ("价格", "price"),
+    "margin": ("差价", "margin"),
+    "expected": ("预期值", "expected"),
+    "growth": ("增长率", "growth"),
+}
+CODE_LISTS = {
+    "status": STATUS,
+    "kind": {**KIND_NAMES, **METRIC_KINDS, **CHANGE_KINDS},
+    "confidence": {**CONFIDENCE_NAMES, "UNKNOWN": ("未知位置", "no location")},
+    "relevance": RELEVANCE,
+    "year_basis": {
+        "report date": ("按报道时间", "report date"),
+        "sentence": ("原句写明", "sentence"),
+        "period word": ("按原句的时间词（如“去年”）", "period word"),
+    },
+    "period_type": {
+        "year": MESSAGES["period_annual"],
+        "cumulative": MESSAGES["period_cumulative"],
+        "span": MESSAGES["period_span"],
+    },
+    "measure": {
+        "output": ("产出", "output"),
+        "capacity": ("产能", "capacity"),
+        "share": ("占比", "share"),
+        "count": ("个数", "count"),
+        "plan": ("规划", "plan"),
+    },
+    "role": {"headline": MESSAGES["headline"], "body": ("正文", "body")},
+    "answer_kind": {"current": ("报道的现值", "current value")},
+    "is_lead": {"True": ("是", "yes"), "False": ("否", "no")},
+    "sets_stage": {"True": ("是", "yes"), "False": ("否", "no")},
+}
+CODE_LISTS["current_year_basis"] = CODE_LISTS["year_basis"]
+CODE_PREFIXES = {
+    "category": "category_",
+    "scope": "scope_",
+    "statement_kind": "kind_",
+    "target_kind": "target_kind_",
+    "reading": "reading_",
+    "review_status": "state_",
+    "answer_kind": "answer_",
 }

@@ -32,6 +32,7 @@ from data_prep.curate import (
 )
 from data_prep.errors import InputError
 from data_prep.figures import LEDGER_COLUMNS
+from data_prep.geometry import COUNTIES, GEOMETRY_COLUMNS, MAP_SETTINGS, with_geometry
 from data_prep.metrics import build_metrics
 from data_prep.mobile import mobile_files
 from data_prep.pipeline import ReadReport, read_report
@@ -217,7 +218,7 @@ def build_tables(seeds_dir: Path = SEEDS_DIR, catalog_path: Path = CATALOG) -> d
     metrics = build_metrics(catalog, sources)
     places = load_places()
     files["metrics.csv"] = csv_bytes(metrics, METRIC_COLUMNS)
-    files["places.csv"] = csv_bytes(places, PLACE_COLUMNS)
+    files["places.csv"] = csv_bytes(with_geometry(places), PLACE_COLUMNS + GEOMETRY_COLUMNS)
     files["place_facts.csv"] = csv_bytes(place_facts(places, metrics), FACT_COLUMNS)
     projects = build_projects(catalog, sources)
     files["projects.csv"] = csv_bytes(projects, PROJECT_COLUMNS)
@@ -250,8 +251,10 @@ def _manifest(files: dict[str, bytes], seeds_dir: Path, catalog_path: Path) -> d
         PACKAGE_DIR / "regions.toml",
         PACKAGE_DIR / "companies.toml",
         PACKAGE_DIR / "stages.toml",
+        MAP_SETTINGS,
     ):
         inputs[f"data_prep/{path.name}"] = sha256_of(path)
+    inputs["dashboard/static/basemap/counties.json"] = sha256_of(COUNTIES)
     rows = {
         name: data.decode("utf-8-sig").count("\r\n") - 1
         for name, data in files.items()

@@ -73,13 +73,22 @@ def amount(value: float, display_unit: str, units: dict, lang: str) -> str:
     text = text.rstrip("0").rstrip(".") if "." in text else text
     if lang == "zh":
         return f"{text}{display_unit}"
-    return f"{text}%" if unit_en == "%" else f"{text} {unit_en}"
+    return f"{text}%" if unit_en == "%" else f"{text} {unit_en}".rstrip()
 
 
 # Approximation words of a quantity: before the number, after it, or after the unit.
 _BEFORE = {"约": "about", "近": "nearly", "超": "over", "超过": "over", "逾": "over"}
 _AFTER_NUMBER = {"余": "over", "多": "over"}
 _AFTER_UNIT = {"以上": "or more", "左右": "about"}
+
+
+def amounts(value, display_unit: str, units: dict, qualifier: str = "") -> dict[str, str]:
+    """An amount in both languages ({"zh": ..., "en": ...}), with its qualifier (超, 约) if any:
+    the one way every answer sentence writes a number."""
+    return {
+        lang: qualified(amount(float(value), str(display_unit), units, lang), qualifier, lang)
+        for lang in ("zh", "en")
+    }
 
 
 def qualified(text: str, qualifier: str, lang: str) -> str:
@@ -280,14 +289,8 @@ def _implied(row: Row, rows: dict[str, Row], config: dict, answers: dict) -> Non
     if pace is None:
         return
     units = answers["units"]
-    goal = {
-        lang: amount(float(row["target_value"]), row["display_unit"], units, lang)
-        for lang in ("zh", "en")
-    }
-    base = {
-        lang: amount(float(before["target_value"]), before["display_unit"], units, lang)
-        for lang in ("zh", "en")
-    }
+    goal = amounts(row["target_value"], row["display_unit"], units)
+    base = amounts(before["target_value"], before["display_unit"], units)
     row["implied_growth"] = round(pace, 6)
     row["implied_growth_zh"] = (
         f"目标本身隐含的速度：从{before['target_year']}年目标{base['zh']}到{row['target_year']}年目标"
@@ -306,10 +309,10 @@ def _growth_words(row: Row, answers: dict) -> None:
     if row["required_growth"] == "":
         return
     years = int(row["target_year"]) - int(row["current_year"])
+    goal = amounts(row["target_value"], row["display_unit"], answers["units"])
+    base = amounts(row["current_value"], row["display_unit"], answers["units"])
     for lang in ("zh", "en"):
-        goal = amount(float(row["target_value"]), row["display_unit"], answers["units"], lang)
-        base = amount(float(row["current_value"]), row["display_unit"], answers["units"], lang)
-        row[f"required_growth_words_{lang}"] = root_words(goal, base, years, lang)
+        row[f"required_growth_words_{lang}"] = root_words(goal[lang], base[lang], years, lang)
 
 
 def _answer(
@@ -336,14 +339,7 @@ def _answer(
     forecast = row["target_kind"] == "forecast"
     if row["current_value"] != "":
         qualifier = str(row["current_qualifier"])
-        current = {
-            lang: qualified(
-                amount(float(row["current_value"]), row["display_unit"], units, lang),
-                qualifier,
-                lang,
-            )
-            for lang in ("zh", "en")
-        }
+        current = amounts(row["current_value"], row["display_unit"], units, qualifier)
         by_report = row["current_year_basis"] == "report date"
         row["answer_kind"] = "current"
         row["answer_value"] = row["current_value"]
@@ -364,14 +360,8 @@ def _answer(
         quotes.append((str(row["current_quote"]), str(row["current_source"]), report_id))
         settle = "growth"
     elif measure == "plan" and built is not None:
-        done = {
-            lang: amount(float(built["value"]), row["display_unit"], units, lang)
-            for lang in ("zh", "en")
-        }
-        plan = {
-            lang: amount(float(row["target_value"]), row["display_unit"], units, lang)
-            for lang in ("zh", "en")
-        }
+        done = amounts(built["value"], row["display_unit"], units)
+        plan = amounts(row["target_value"], row["display_unit"], units)
         share = float(built["value"]) / float(row["target_value"])
         row["answer_kind"] = "plan"
         row["answer_value"] = built["value"]
@@ -416,15 +406,8 @@ def _answer(
         zh = ["未报道现值。"]
         en = ["No current value reported."]
         for fact in facts:
-            value = {
-                lang: amount(
-                    float(fact["value"]),
-                    "%" if fact["unit"] == "%" else str(fact["display_unit"]),
-                    units,
-                    lang,
-                )
-                for lang in ("zh", "en")
-            }
+            unit_of_fact = "%" if fact["unit"] == "%" else str(fact["display_unit"])
+            value = amounts(fact["value"], unit_of_fact, units)
             metric_zh = next(m for m in metrics if m["metric_id"] == fact["metric_id"])["label_zh"]
             metric_en = next(m for m in metrics if m["metric_id"] == fact["metric_id"])["label_en"]
             zh.append(

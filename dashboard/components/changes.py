@@ -7,16 +7,10 @@ import streamlit as st
 from dashboard.components import charts
 from dashboard.components.provenance import source_line, sources_and_data
 from dashboard.fmt import quantity, scaled
-from dashboard.i18n import pick, status_label, t
+from dashboard.i18n import CHANGE_KINDS, pick, status_label, t
 from dashboard.review import MARK, chart_mark, is_proposed
 
-KINDS = {
-    "new_project": ("新项目", "new project"),
-    "status": ("状态变化", "status change"),
-    "revised": ("数字修订", "revised figure"),
-    "new_value": ("新的年度数字", "figure for a later year"),
-    "new_metric": ("首次报道", "first reported"),
-}
+KINDS = CHANGE_KINDS
 
 
 def _side(row: pd.Series, side: str, lang: str) -> str:

@@ -6,7 +6,15 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.components.text import escape_markdown
-from dashboard.i18n import COLUMN_HEADERS, pick, t
+from dashboard.i18n import (
+    CODE_LISTS,
+    CODE_PREFIXES,
+    COLUMN_HEADERS,
+    MESSAGES,
+    PLATFORM_STATUS,
+    pick,
+    t,
+)
 
 
 def report_names(reports: pd.DataFrame, report_ids: list[str], lang: str) -> str:
@@ -73,12 +81,36 @@ def quotes(rows: pd.DataFrame, lang: str, label: str = "label", quote: str = "qu
     sources_and_data(rows, lang, label=label, quote=quote)
 
 
+def code_word(column: str, value: object, lang: str, platforms: bool = False) -> object:
+    """A value of a code column (status, scope, reading...) in words, as the screen shows it
+    (i18n.CODE_LISTS, CODE_PREFIXES); a value no list knows, or of another column, unchanged."""
+    if value is None or (isinstance(value, float) and value != value):
+        return value
+    code = str(value)
+    if column == "status" and platforms:
+        pair = PLATFORM_STATUS.get(code)
+    else:
+        pair = CODE_LISTS.get(column, {}).get(code)
+    if pair is None and column in CODE_PREFIXES:
+        pair = MESSAGES.get(CODE_PREFIXES[column] + code)
+    return pick(pair, lang) if pair else value
+
+
 def download_frame(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """`frame` with headers in the reader's language: Chinese names in the Chinese view (from
-    i18n.COLUMN_HEADERS), the tables' own column names in the English view."""
+    """`frame` as the reader's download: in the Chinese view, Chinese headers (from
+    i18n.COLUMN_HEADERS) and code columns in the screen's words (operating → 已投产); in the English
+    view the tables' own column names and codes, which analysts filter on."""
     if lang != "zh":
         return frame
-    return frame.rename(columns=lambda column: COLUMN_HEADERS.get(column, column))
+    platforms = "platform_id" in frame.columns  # platforms have stages of their own
+    worded = frame.assign(
+        **{
+            column: [code_word(column, value, lang, platforms) for value in frame[column]]
+            for column in frame.columns
+            if column in CODE_LISTS or column in CODE_PREFIXES
+        }
+    )
+    return worded.rename(columns=lambda column: COLUMN_HEADERS.get(column, column))
 
 
 def xlsx_bytes(frame: pd.DataFrame) -> bytes:

@@ -11,14 +11,8 @@ from dashboard.components.metric_chart import metric_bars
 from dashboard.components.provenance import quotes, source_line, sources_and_data
 from dashboard.context import current
 from dashboard.fmt import quantity
-from dashboard.i18n import pick, t
+from dashboard.i18n import PLATFORM_STATUS, pick, t
 from dashboard.review import chart_mark
-
-PLATFORM_STATUS = {
-    "built": ("已建成", "built"),
-    "under_construction": ("加快建设", "under construction"),
-    "planned": ("谋划推进", "planned"),
-}
 
 view = current()
 lang = view.lang

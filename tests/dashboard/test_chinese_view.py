@@ -7,6 +7,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard.components import provenance
+from dashboard.i18n import CODE_LISTS, CODE_PREFIXES
 from tests.dashboard.test_pages import HOME, PAGES
 
 LATIN = re.compile(r"[A-Za-z]")
@@ -92,3 +93,51 @@ def test_sankey_labels_break_lines_and_show_markup_as_text():
     from dashboard.components.charts import sankey_labels
 
     assert sankey_labels(["电\n（含新能源）", "a<b"]) == ["电<br>（含新能源）", "a&lt;b"]
+
+
+@pytest.mark.parametrize(
+    ("column", "code", "word"),
+    [
+        ("status", "operating", "已投产"),
+        ("status", "under_construction", "开工建设"),
+        ("review_status", "proposed", "待核实"),
+        ("review_status", "seed", "已发布"),
+        ("statement_kind", "forecast", "预测"),
+        ("scope", "prefecture", "昌吉州"),
+        ("reading", "cannot_judge", "无法判断"),
+        ("target_kind", "ambition", "愿景"),
+        ("answer_kind", "no_project", "无具名项目"),
+        ("confidence", "UNKNOWN", "未知位置"),
+        ("sets_stage", True, "是"),
+    ],
+)
+def test_the_chinese_download_says_codes_in_the_screens_words(column, code, word):
+    import pandas as pd
+
+    frame = pd.DataFrame({"label_zh": ["某项"], column: [code]})
+    text = provenance.csv_bytes(provenance.download_frame(frame, "zh")).decode("utf-8-sig")
+    assert text.splitlines()[1] == f"某项,{word}"
+    # the English download keeps the code, which analysts filter on
+    assert provenance.download_frame(frame, "en")[column].tolist() == [code]
+
+
+def test_a_platform_says_its_own_stage_and_an_unknown_code_stays_as_written():
+    import pandas as pd
+
+    platforms = pd.DataFrame({"platform_id": ["p1"], "status": ["under_construction"]})
+    assert provenance.download_frame(platforms, "zh")["阶段"].tolist() == ["加快建设"]
+    unknown = pd.DataFrame({"status": ["tendered"], "scope": [None]})
+    worded = provenance.download_frame(unknown, "zh")
+    assert worded["阶段"].tolist() == ["tendered"] and worded["范围"].isna().all()
+
+
+def test_no_download_of_the_chinese_view_shows_a_status_code(offered):
+    frames, _ = offered
+    coded = set(CODE_LISTS) | set(CODE_PREFIXES)
+    left = set()
+    for frame in frames:
+        worded = provenance.download_frame(frame, "zh")
+        for column in coded & set(frame.columns):
+            header = worded.columns[list(frame.columns).index(column)]
+            left |= {f"{column}={v}" for v in worded[header].dropna() if LATIN.search(str(v))}
+    assert not left, " ".join(sorted(left))

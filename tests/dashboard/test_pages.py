@@ -284,7 +284,9 @@ def test_a_share_of_another_year_says_its_year(curated_dir):
 
 def test_the_sidebar_offers_the_light_page_for_phones():
     captions = [c.value for c in app().sidebar.caption]
-    assert any("轻量版" in c and "/m/" in c for c in captions)
+    assert any("轻量版" in c and "/m/" in c and "/m/en/" not in c for c in captions)
+    captions = [c.value for c in app(lang="en").sidebar.caption]
+    assert any("light page" in c and "/m/en/" in c for c in captions)
 
 
 def test_the_overview_names_every_report_its_cards_use():

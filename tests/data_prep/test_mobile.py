@@ -57,3 +57,33 @@ def test_same_tables_same_bytes(curated_dir):
     first, second = mobile_files(metrics, targets, reports), mobile_files(metrics, targets, reports)
     assert first == second
     assert not re.search(r"\d{2}:\d{2}:\d{2}", first["m/index.html"].decode("utf-8"))
+
+
+CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def test_the_english_page_says_every_answer_in_english(curated_dir):
+    page = (curated_dir / "m" / "en" / "index.html").read_text(encoding="utf-8")
+    packed = (curated_dir / "m" / "en" / "index.html.gz").read_bytes()
+    assert gzip.decompress(packed).decode("utf-8") == page and len(packed) <= 300_000
+    assert "<html lang=en>" in page and "<script" not in page
+    targets = read_csv(curated_dir / "targets.csv")
+    for row in targets:
+        assert html.escape(row["label_en"]) in page
+        assert html.escape(row["answer_en"]) in page
+    # "2024年，准东完成煤炭产量2.4亿吨，占全疆的43%": the figure in English, the sentence as written
+    assert "240 Mt" in page and "2024年，准东完成煤炭产量2.4亿吨" in page
+    assert "The 2026-02 report against the 2025-08 one" in page
+    # Chinese only in the reports' sentences, the link to the Chinese page and the answers' (预计)
+    words = re.sub(r"<blockquote>.*?</blockquote>", "", page)
+    words = words.replace('<a href="/m/">中文</a>', "").replace("(预计)", "")
+    assert not CJK.findall(words), CJK.findall(words)[:20]
+    for path in ("/targets", "/coal-power", "/chemicals", "/materials", "/map", "/sources"):
+        assert f'href="{path}?lang=en"' in page
+
+
+def test_each_page_links_to_the_other(curated_dir):
+    chinese = (curated_dir / "m" / "index.html").read_text(encoding="utf-8")
+    english = (curated_dir / "m" / "en" / "index.html").read_text(encoding="utf-8")
+    assert '<a href="/m/en/">English</a>' in chinese
+    assert '<a href="/m/">中文</a>' in english

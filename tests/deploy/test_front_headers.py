@@ -1,6 +1,6 @@
 """Every kind of answer of the production front carries the security headers, names no upstream
-address, and the phone page /m/ is served precompressed from its folder (a temporary one here,
-written by the test). One front for the module, one worker."""
+address, and the phone pages /m/ and /m/en/ are served precompressed from their folder (a
+temporary one here, written by the test). One front for the module, one worker."""
 
 import gzip
 import http.client
@@ -19,6 +19,7 @@ SECURITY = {
     "Referrer-Policy": "same-origin",
 }
 PHONE_PAGE = "<!doctype html><meta charset=utf-8><title>准东看板</title><p>手机版测试页</p>"
+PHONE_PAGE_EN = "<!doctype html><meta charset=utf-8><title>Zhundong</title><p>phone test page</p>"
 
 
 @pytest.fixture(scope="module")
@@ -26,6 +27,9 @@ def front(tmp_path_factory):
     mobile = tmp_path_factory.mktemp("m")
     (mobile / "index.html").write_text(PHONE_PAGE, encoding="utf-8")
     (mobile / "index.html.gz").write_bytes(gzip.compress(PHONE_PAGE.encode()))
+    (mobile / "en").mkdir()
+    (mobile / "en" / "index.html").write_text(PHONE_PAGE_EN, encoding="utf-8")
+    (mobile / "en" / "index.html.gz").write_bytes(gzip.compress(PHONE_PAGE_EN.encode()))
     server = Front(workers=1, log_name="front-headers.log", options=["--mobile", str(mobile)])
     yield server
     server.stop()
@@ -106,6 +110,15 @@ def test_the_phone_page_is_served_precompressed_and_briefly_cached(front):
     status, headers, body = fetch(front.url + "/m/index.html")
     assert status == 200 and body.decode() == PHONE_PAGE
     assert "Content-Encoding" not in headers
+
+
+def test_the_english_phone_page_is_served_from_its_folder(front):
+    request = urllib.request.Request(front.url + "/m/en/", headers={"Accept-Encoding": "gzip"})
+    with urllib.request.urlopen(request, timeout=30) as response:
+        assert response.headers["Content-Encoding"] == "gzip"
+        assert gzip.decompress(response.read()).decode() == PHONE_PAGE_EN
+    status, _, body = fetch(front.url + "/m/en/index.html")
+    assert status == 200 and body.decode() == PHONE_PAGE_EN
 
 
 def test_nginx_and_the_worker_are_watched(front):
