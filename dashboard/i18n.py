@@ -642,6 +642,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "form_done": ("已记录：{what}", "Recorded: {what}"),
     "review_learned": ("已学会：{words}", "Learned: {words}"),
     "review_learned_word": ("“{word}”即“{name}”", "“{word}” means “{name}”"),
+    "review_learned_company": ("“{word}”是企业名称", "“{word}” is a company"),
     "review_learned_none": (
         "已学会：无（该分句没有可确定的新说法）",
         "Learned: nothing (its clause names no new wording for certain)",

@@ -183,8 +183,9 @@ def _learned(done: review.Decision, seeds: Path) -> None:
     path = teach.taught_path(seeds)
     taught = [entry for entry in teach.load_taught(path) if entry.decision == done.proposal_id]
     for entry in taught:
+        what = "a company" if entry.kind == "companies" else f"{entry.kind[:-1]} {entry.name}"
         print(
-            f"learned: {entry.word} names {entry.kind[:-1]} {entry.name} (in {path}; remove the "
+            f"learned: {entry.word} names {what} (in {path}; remove the "
             "entry to unteach it): the next report phrased so is proposed by itself"
         )
     if not taught and (done.action == "assign" or done.replaces):

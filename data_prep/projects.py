@@ -22,7 +22,7 @@ from data_prep.curate import (
 )
 from data_prep.errors import InputError
 from data_prep.figures import split_sentences
-from data_prep.measures import VOCABULARY, sentence_before
+from data_prep.measures import VOCABULARY, sentence_before, taught_in_use
 from data_prep.reports import Report
 
 STAGES = PACKAGE_DIR / "stages.toml"
@@ -147,12 +147,25 @@ def stage_order(status: str) -> int:
     return next((s.order for s in stages() if s.status == status), -1)
 
 
-@cache
 def _companies() -> tuple[re.Pattern, dict[str, str], tuple[str, ...]]:
-    data = _load(COMPANIES)
+    """companies.toml with the companies reviewers' decisions taught (seeds/taught.toml, as the
+    current build uses it: data_prep/teach.py)."""
+    return _companies_read(COMPANIES, *taught_in_use())
+
+
+@cache
+def _companies_read(
+    path: Path, taught: Path | None, stamp: tuple[int, int] | None
+) -> tuple[re.Pattern, dict[str, str], tuple[str, ...]]:
+    from data_prep.teach import load_taught
+
+    data = _load(path)
     aliases = {
         alias: name for name, entry in data["companies"].items() for alias in entry["aliases"]
     }
+    for entry in load_taught(taught) if taught is not None and stamp is not None else []:
+        if entry.kind == "companies":
+            aliases.setdefault(entry.word, entry.name)
     pattern = re.compile("|".join(map(re.escape, sorted(aliases, key=len, reverse=True))))
     return pattern, aliases, tuple(data.get("not_company", {}).get("words", []))
 

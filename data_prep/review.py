@@ -22,7 +22,7 @@ from pathlib import Path
 
 from data_prep import CURATED_DIR, SEEDS_DIR, meaning, store, teach
 from data_prep.errors import InputError
-from data_prep.measures import Binding, Measure, bind, clause_of, sentence_before
+from data_prep.measures import Binding, Measure, bind, clause_of, sentence_before, use_taught
 from data_prep.reports import Report
 
 DECISIONS_FILE = "decisions.toml"
@@ -1253,4 +1253,8 @@ def assign_project(
     if problem:
         code, params, message = problem
         raise InputError(decisions_path(seeds_dir), message, code=code, **params)
-    return record(decision, seeds_dir, out_dir)
+    lesson = None
+    if not project_id:  # a new project's company, where the sentence names it so
+        use_taught(seeds_dir)  # the companies these seeds taught, not another folder's
+        lesson = teach.company_lesson(str(figure["sentence"]), decision.company)
+    return record(decision, seeds_dir, out_dir, lesson)

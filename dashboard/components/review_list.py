@@ -18,7 +18,11 @@ def learned(taught: object, lang: str) -> str:
     if not isinstance(taught, str) or not taught.strip():
         return ""
     pairs = [item.split("：", 1) for item in taught.split("；") if "：" in item]
-    words = [t("review_learned_word", lang, word=word, name=name) for name, word in pairs]
+    words = [  # a company's name and word are one
+        t("review_learned_company" if word == name else "review_learned_word", lang,
+          word=word, name=name)
+        for name, word in pairs
+    ]  # fmt: skip
     return ("、" if lang == "zh" else ", ").join(words)
 
 

@@ -9,6 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard import review
+from dashboard.components.review_list import learned
 from data_prep import SEEDS_DIR, store
 from data_prep.add import add_report
 from data_prep.check import read_csv
@@ -229,3 +230,9 @@ def test_start_a_new_project_from_a_figure_in_english(workspace):
         r["project_id"] for r in read_csv(out / "projects.csv") if r["report_id"] == "004"
     }
     assert test.success[0].value.startswith("Recorded: 160万吨 → ")
+
+
+def test_what_a_decision_taught_reads_as_words():
+    assert learned("产量：开采量", "zh") == "“开采量”即“产量”"
+    assert learned("宏远化工：宏远化工", "zh") == "“宏远化工”是企业名称"  # a company
+    assert learned("宏远化工：宏远化工", "en") == "“宏远化工” is a company"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from data_prep import SEEDS_DIR, review, store
+from data_prep import SEEDS_DIR, review, store, teach
 from data_prep.__main__ import main
 from data_prep.add import add_report
 from data_prep.build import build, record_and_rebuild
@@ -17,17 +17,20 @@ from data_prep.check import check_tables, read_csv
 from data_prep.errors import InputError
 from tests.conftest import FIXTURES
 
-# Our own report: "在五彩湾产业园，一套年产60万吨煤制烯烃装置于2026年3月18日开工建设，由广汇能源负责
+# Our own report: "在五彩湾产业园，一套年产60万吨煤制烯烃装置于2026年3月18日开工建设，由宏远化工负责
 # 建设运营。" (a 装置, not a 项目: the build proposes no project of it, and no metric claims it) and
 # "芨芨湖产业园内，山能化工、东明塑胶煤制烯烃项目运行平稳，该项目总投资约300亿元。" (the investment
 # of the catalog's olefins_160, a sentence that states no stage).
 REPORT = FIXTURES / "project_figures_2026_04.txt"
 CAPACITY = (
-    "在五彩湾产业园，一套年产60万吨煤制烯烃装置于2026年3月18日开工建设，由广汇能源负责建设运营。"
+    "在五彩湾产业园，一套年产60万吨煤制烯烃装置于2026年3月18日开工建设，由宏远化工负责建设运营。"
 )
 INVESTMENT = "芨芨湖产业园内，山能化工、东明塑胶煤制烯烃项目运行平稳，该项目总投资约300亿元。"
+# And a later one: "6月18日，宏远化工五彩湾煤制烯烃装置实现投料试车" (no capacity: only a company
+# the build knows makes it a project's sentence).
+TRIAL = FIXTURES / "project_trial_2026_06.txt"
 NEW = {
-    "company": "广汇能源",
+    "company": "宏远化工",
     "product": "煤制烯烃",
     "stage": "under_construction",
     "stage_date": "2026-03-18",
@@ -74,7 +77,7 @@ def test_both_figures_wait_unclaimed_and_the_nearest_project_comes_first(work):
     # 山能化工 and 东明塑胶 are olefins_160's companies, and the sentence names its product
     assert review.project_candidates(investment, known)[0]["project_id"] == "olefins_160"
     capacity, _ = review.find_figure(figure_id(out, "60万吨"), out)
-    # no known project is 广汇能源's: the olefins projects (product, tonnes) first, gas last
+    # no known project is 宏远化工's: the olefins projects (product, tonnes) first, gas last
     ranked = [p["project_id"] for p in review.project_candidates(capacity, known)]
     assert set(ranked[:2]) == {"olefins_160", "olefins_710"}
     assert ranked.index("tianchi_sng_20") > ranked.index("methanol_1200")
@@ -131,8 +134,8 @@ def test_a_new_project_from_an_unclaimed_capacity(work):
     project_id = done.target.split(":", 1)[1]
     row = rows_of(out)[project_id]
     assert (row["name_zh"], row["companies"], row["product"]) == (
-        "广汇能源60万吨煤制烯烃项目",
-        "广汇能源",
+        "宏远化工60万吨煤制烯烃项目",
+        "宏远化工",
         "煤制烯烃",
     )
     assert (row["capacity"], row["capacity_unit"], row["capacity_per"]) == ("600000", "吨", "年")
@@ -152,6 +155,48 @@ def test_a_new_project_from_an_unclaimed_capacity(work):
         "new_project",
     )
     assert check_tables(out) == []
+
+
+def test_a_new_projects_company_is_taught_and_the_next_report_is_proposed_by_itself(work):
+    seeds, out = work
+    done = record_and_rebuild(
+        lambda: review.assign_project(figure_id(out, "60万吨"), "", seeds, out, "李工", **NEW),
+        seeds,
+        out,
+    )
+    (entry,) = teach.load_taught(teach.taught_path(seeds))
+    assert (entry.kind, entry.name, entry.word, entry.decision, entry.decided_by) == (
+        "companies",
+        "宏远化工",
+        "宏远化工",
+        done.proposal_id,
+        "李工",
+    )
+    proposal = next(
+        r for r in read_csv(out / "proposals.csv") if r["proposal_id"] == done.proposal_id
+    )
+    assert proposal["taught"] == "宏远化工：宏远化工"
+    # the next report states the project's trial run by its company, without a capacity
+    add_report(TRIAL.read_bytes(), str(TRIAL), "2026-06-20", seeds_dir=seeds, out_dir=out)
+    (row,) = [r for r in read_csv(out / "projects.csv") if r["report_id"] == "005"]
+    assert (row["companies"], row["status"], row["status_raw"], row["review_status"]) == (
+        "宏远化工",
+        "trial_run",
+        "投料试车",
+        "proposed",
+    )
+    # unlearned, the sentence names no company the build knows: nothing is proposed
+    teach.taught_path(seeds).unlink()
+    build(out, seeds)
+    assert [r for r in read_csv(out / "projects.csv") if r["report_id"] == "005"] == []
+
+
+def test_a_company_named_otherwise_or_known_teaches_nothing():
+    assert teach.company_lesson(CAPACITY, "宏远化工") == ("companies", "宏远化工", "宏远化工")
+    assert teach.company_lesson(CAPACITY, "宏远化工集团") is None  # not as the sentence writes it
+    assert teach.company_lesson(INVESTMENT, "山能化工") is None  # companies.toml knows it
+    assert teach.company_lesson("五彩湾公司开工建设", "五彩湾") is None  # a place
+    assert teach.company_lesson(CAPACITY, "Hongyuan") is None
 
 
 def test_a_new_project_from_an_investment_takes_the_reviewers_capacity(work):
@@ -220,7 +265,7 @@ def test_the_command_line_refuses_in_words_naming_the_file(work, capsys):
     seeds, out = work
     where = ["--seeds", str(seeds), "--out", str(out)]
     args = ["review", "--assign", figure_id(out, "60万吨"), "--new-project"]
-    fields = ["--company", "广汇能源", "--product", "煤制烯烃", "--stage", "under_construction"]
+    fields = ["--company", "宏远化工", "--product", "煤制烯烃", "--stage", "under_construction"]
     assert main([*args, *fields, "--stage-date", "2026-13-45", *where]) == 1
     said = capsys.readouterr().err
     assert "decisions.toml" in said and "2026-13-45" in said and "YYYY-MM-DD" in said
