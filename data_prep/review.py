@@ -16,7 +16,7 @@ import csv
 import hashlib
 import json
 import tomllib
-from dataclasses import MISSING, dataclass
+from dataclasses import MISSING, dataclass, replace
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -920,6 +920,42 @@ def _refuse_unfit(figure: dict, metric: dict, table: Path) -> None:
         )
 
 
+def reviewers_decision(
+    report_id: str, target: str, raw: str, evidence: str, by: str, action: str, **fields: str
+) -> Decision:
+    """A reviewer's acceptance of figure `raw` (in its clause `evidence`) of a report for
+    `target`, now in Beijing time, with the fields set (empty ones left out)."""
+    return Decision(
+        proposal_key(report_id, target, raw, evidence),
+        report_id,
+        target,
+        raw,
+        evidence,
+        ACCEPTED,
+        beijing_now(),
+        by.strip(),
+        action=action,
+        **{key: str(value).strip() for key, value in fields.items() if str(value).strip()},
+    )
+
+
+def giving_way(
+    out_dir: Path, report_id: str, start: object, types: tuple[str, ...], pid: str
+) -> str:
+    """The proposal the build made of the figure at `start` of a report for another target of
+    `types` (which a reviewer's own target replaces), or ""."""
+    proposals = out_dir / "proposals.csv"
+    bound = [
+        r["proposal_id"]
+        for r in (_read_table(proposals) if proposals.is_file() else [])
+        if (r["report_id"], r["start"]) == (report_id, str(start))
+        and r["target_type"] in types
+        and r["proposal_id"] != pid
+        and r["decision"] != "stale"
+    ]
+    return bound[0] if bound else ""
+
+
 def assign(
     figure_id: str,
     metric: dict,
@@ -941,38 +977,22 @@ def assign(
     _refuse_unfit(figure, metric, out_dir / "figures.csv")
     target = f"metric:{metric['metric_id']}"
     evidence = clause_of(figure)
-    pid = proposal_key(report_id, target, str(figure["raw"]), evidence)
-    proposals = out_dir / "proposals.csv"
-    bound = [  # a proposal the build made of this figure, for another metric: it gives way
-        r["proposal_id"]
-        for r in (_read_table(proposals) if proposals.is_file() else [])
-        if (r["report_id"], r["start"], r["target_type"]) == (report_id, figure["start"], "metric")
-        and r["proposal_id"] != pid
-        and r["decision"] != "stale"
-    ]
     fields = {}
     if create:
         fields = {
-            "label_zh": str(metric["label_zh"]).strip(),
-            "label_en": str(metric["label_en"]).strip(),
-            "unit": str(metric["display_unit"]).strip(),
-            "category": str(metric["category"]).strip(),
+            "label_zh": metric["label_zh"],
+            "label_en": metric["label_en"],
+            "unit": metric["display_unit"],
+            "category": metric["category"],
         }
+    new = reviewers_decision(
+        report_id, target, str(figure["raw"]), evidence, by, "create" if create else "assign",
+        **fields, **corrections,
+    )  # fmt: skip
+    # a proposal the build made of this figure, for another metric, gives way
+    replaces = giving_way(out_dir, report_id, figure["start"], ("metric",), new.proposal_id)
     return record(
-        Decision(
-            pid,
-            report_id,
-            target,
-            str(figure["raw"]),
-            evidence,
-            ACCEPTED,
-            beijing_now(),
-            by.strip(),
-            action="create" if create else "assign",
-            replaces=bound[0] if bound else "",
-            **fields,
-            **{key: str(value) for key, value in corrections.items() if value},
-        ),
+        replace(new, replaces=replaces),
         seeds_dir,
         out_dir,
         None if create else lesson_of(evidence, str(figure["raw"]), metric),
@@ -996,32 +1016,17 @@ def correct(
         raise InputError(
             table, f"no metric proposal {proposal_id}", code="no_proposal", ids=proposal_id
         )
-    target, replaces, pid = f"metric:{row['target_id']}", "", proposal_id
+    target, replaces = f"metric:{row['target_id']}", ""
     lesson = None
     if metric is not None and metric["metric_id"] != row["target_id"]:
         figure = {"raw": row["raw"], "unit": row["unit"], "per": row["per"]}
         _refuse_unfit(figure, metric, table)
         target, replaces = f"metric:{metric['metric_id']}", proposal_id
-        pid = proposal_key(row["report_id"], target, row["raw"], row["evidence"])
         lesson = lesson_of(row["evidence"], row["raw"], metric)
-    return record(
-        Decision(
-            pid,
-            row["report_id"],
-            target,
-            row["raw"],
-            row["evidence"],
-            ACCEPTED,
-            beijing_now(),
-            by.strip(),
-            action="correct",
-            replaces=replaces,
-            **{key: str(value) for key, value in corrections.items() if value},
-        ),
-        seeds_dir,
-        out_dir,
-        lesson,
+    new = reviewers_decision(
+        row["report_id"], target, row["raw"], row["evidence"], by, "correct", **corrections
     )
+    return record(replace(new, replaces=replaces), seeds_dir, out_dir, lesson)
 
 
 # --- a figure assigned to a project, known or new ------------------------------------------------
@@ -1225,30 +1230,14 @@ def assign_project(
         target = "new_project:" + new_project_id(
             fields.get("company", ""), fields.get("product", ""), *capacity
         )
-    evidence = clause_of(figure)
-    pid = proposal_key(report_id, target, str(figure["raw"]), evidence)
-    proposals = out_dir / "proposals.csv"
-    bound = [  # a proposal the build made of this figure, for another project: it gives way
-        r["proposal_id"]
-        for r in (_read_table(proposals) if proposals.is_file() else [])
-        if (r["report_id"], r["start"]) == (report_id, figure["start"])
-        and r["target_type"] in PROJECT_TARGETS
-        and r["proposal_id"] != pid
-        and r["decision"] != "stale"
-    ]
-    decision = Decision(
-        pid,
-        report_id,
-        target,
-        str(figure["raw"]),
-        evidence,
-        ACCEPTED,
-        beijing_now(),
-        by.strip(),
-        action=PROJECT_TARGETS[target.partition(":")[0]],
-        replaces=bound[0] if bound else "",
-        **fields,
+    action = PROJECT_TARGETS[target.partition(":")[0]]
+    decision = reviewers_decision(
+        report_id, target, str(figure["raw"]), clause_of(figure), by, action, **fields
     )
+    # a proposal the build made of this figure, for another project, gives way
+    types = tuple(PROJECT_TARGETS)
+    replaces = giving_way(out_dir, report_id, figure["start"], types, decision.proposal_id)
+    decision = replace(decision, replaces=replaces)
     problem = project_problem(decision)
     if problem:
         code, params, message = problem
