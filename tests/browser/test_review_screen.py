@@ -2,27 +2,19 @@
 create a metric from a figure and assign a capacity to a project on /updates, at laptop width;
 the screen read at phone width."""
 
-import shutil
 import tomllib
 
 import pytest
 
-from data_prep import SEEDS_DIR
-from data_prep.add import add_report
 from data_prep.check import read_csv
 from tests.browser.conftest import ARTIFACTS, Server
 from tests.browser.test_pages import open_page, screenshot, unexpected
-from tests.conftest import FIXTURES
-
-REPORT = FIXTURES / "energy_base_2026.txt"
+from tests.dashboard import report_workspace
 
 
 @pytest.fixture(scope="module")
 def screen_server(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("screen")
-    seeds, out = folder / "seeds", folder / "curated"
-    shutil.copytree(SEEDS_DIR, seeds)
-    add_report(REPORT.read_bytes(), str(REPORT), "2026-01-15", seeds_dir=seeds, out_dir=out)
+    seeds, out = report_workspace.added(tmp_path_factory.mktemp("screen"))
     server = Server({"ZHUNDONG_SEEDS": str(seeds), "ZHUNDONG_DATA": str(out)}, "server-screen.log")
     yield server.url, seeds, out
     server.stop()

@@ -1,7 +1,6 @@
 """One screen per report on /updates (AppTest): the article with every figure coloured by its
 state, and assign, correct and create through forms, on our own report of 2025's results."""
 
-import shutil
 import tomllib
 
 import pandas as pd
@@ -10,31 +9,19 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard import review
 from dashboard.components.review_list import learned
-from data_prep import SEEDS_DIR, store
-from data_prep.add import add_report
 from data_prep.check import read_csv
-from tests.conftest import FIXTURES
+from tests.dashboard import report_workspace
 from tests.dashboard.test_pages import HOME
-
-REPORT = FIXTURES / "energy_base_2026.txt"
 
 
 @pytest.fixture(scope="module")
 def added(tmp_path_factory):
-    root = tmp_path_factory.mktemp("screen")
-    seeds, out = root / "seeds", root / "curated"
-    shutil.copytree(SEEDS_DIR, seeds)
-    add_report(REPORT.read_bytes(), str(REPORT), "2026-01-15", seeds_dir=seeds, out_dir=out)
-    return seeds, out
+    return report_workspace.added(tmp_path_factory.mktemp("screen"))
 
 
 @pytest.fixture
 def workspace(added, tmp_path, monkeypatch):
-    seeds, out = tmp_path / "seeds", tmp_path / "curated"
-    shutil.copytree(added[0], seeds)
-    version = store.new_version(out)
-    shutil.copytree(added[1], version, dirs_exist_ok=True)
-    store.install_tables(version, out)
+    seeds, out = report_workspace.copied(added, tmp_path)
     monkeypatch.setenv("ZHUNDONG_SEEDS", str(seeds))
     monkeypatch.setenv("ZHUNDONG_DATA", str(out))
     monkeypatch.delenv("ZHUNDONG_HOSTED", raising=False)

@@ -9,13 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from data_prep import SEEDS_DIR, review, store, teach
+from data_prep import review, teach
 from data_prep.__main__ import main
 from data_prep.add import add_report
 from data_prep.build import build, record_and_rebuild
 from data_prep.check import check_tables, read_csv
 from data_prep.errors import InputError
 from tests.conftest import FIXTURES
+from tests.dashboard import report_workspace
 
 # Our own report: "在五彩湾产业园，一套年产60万吨煤制烯烃装置于2026年3月18日开工建设，由宏远化工负责
 # 建设运营。" (a 装置, not a 项目: the build proposes no project of it, and no metric claims it) and
@@ -39,21 +40,12 @@ NEW = {
 
 @pytest.fixture(scope="module")
 def added(tmp_path_factory) -> tuple[Path, Path]:
-    root = tmp_path_factory.mktemp("projects")
-    seeds, out = root / "seeds", root / "curated"
-    shutil.copytree(SEEDS_DIR, seeds)
-    add_report(REPORT.read_bytes(), str(REPORT), "2026-04-20", seeds_dir=seeds, out_dir=out)
-    return seeds, out
+    return report_workspace.added(tmp_path_factory.mktemp("projects"), REPORT, "2026-04-20")
 
 
 @pytest.fixture
 def work(added, tmp_path) -> tuple[Path, Path]:
-    seeds, out = tmp_path / "seeds", tmp_path / "curated"
-    shutil.copytree(added[0], seeds)
-    version = store.new_version(out)
-    shutil.copytree(added[1], version, dirs_exist_ok=True)
-    store.install_tables(version, out)
-    return seeds, out
+    return report_workspace.copied(added, tmp_path)
 
 
 def figure_id(out: Path, raw: str) -> str:
