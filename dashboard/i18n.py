@@ -590,8 +590,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "screen_title": ("逐篇核对", "Review one report"),
     "screen_report": ("报道", "Report"),
     "screen_intro": (
-        "原文中每个数字按状态着色；选一个数字，可将它归入指标、更正后接受，或据此新建指标。",
-        "Every figure of the article is coloured by its state; pick one to assign it to a metric, correct it before accepting, or start a new metric from it.",
+        "原文中每个数字按状态着色；选一个数字，可将它归入指标、更正后接受，或据此新建指标；项目的产能或投资可归入已有项目或新建项目。",
+        "Every figure of the article is coloured by its state; pick one to assign it to a metric, correct it before accepting, or start a new metric from it; a project's capacity or investment goes to a known project or a new one.",
     ),
     "screen_article": ("原文（数字按状态着色）", "The article, figures coloured by state"),
     "screen_figure": ("选择数字", "Figure"),
