@@ -590,8 +590,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "screen_title": ("逐篇核对", "Review one report"),
     "screen_report": ("报道", "Report"),
     "screen_intro": (
-        "原文中每个数字按状态着色；选一个数字，可将它归入指标、更正后接受，或据此新建指标。",
-        "Every figure of the article is coloured by its state; pick one to assign it to a metric, correct it before accepting, or start a new metric from it.",
+        "原文中每个数字按状态着色；选一个数字，可将它归入指标、更正后接受，或据此新建指标；项目的产能或投资可归入已有项目或新建项目。",
+        "Every figure of the article is coloured by its state; pick one to assign it to a metric, correct it before accepting, or start a new metric from it; a project's capacity or investment goes to a known project or a new one.",
     ),
     "screen_article": ("原文（数字按状态着色）", "The article, figures coloured by state"),
     "screen_figure": ("选择数字", "Figure"),
@@ -621,10 +621,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "form_submit_assign": ("归入", "Assign"),
     "form_submit_correct": ("更正并接受", "Correct and accept"),
     "form_submit_create": ("新建并归入", "Create and assign"),
+    "form_project": ("归入已有项目", "Assign to a known project"),
+    "form_project_pick": (
+        "项目（同企业、同产品、同产能单位的在前）",
+        "Project (same company, product, capacity unit first)",
+    ),
+    "form_new_project": ("据此新建项目", "Start a new project from it"),
+    "form_company": ("企业", "Company"),
+    "form_product": ("产品", "Product"),
+    "form_capacity": ("产能（如 60，可不填）", "Capacity (e.g. 60; may stay empty)"),
+    "form_capacity_unit": ("产能单位（如 万吨/年）", "Capacity unit (e.g. 万吨/年)"),
+    "form_stage": ("阶段", "Stage"),
+    "form_stage_keep": ("按原句", "as the sentence says"),
+    "form_stage_choose": ("请选择", "choose one"),
+    "form_stage_date": ("阶段日期（可不填）", "Date of the stage (may stay empty)"),
+    "form_stage_date_hint": ("如 2026-03-18", "e.g. 2026-03-18"),
+    "form_submit_project": ("归入项目", "Assign to project"),
+    "form_submit_new_project": ("新建项目", "Create project"),
     "form_missing": ("请填写：{fields}", "Please fill in: {fields}"),
     "form_done": ("已记录：{what}", "Recorded: {what}"),
     "review_learned": ("已学会：{words}", "Learned: {words}"),
     "review_learned_word": ("“{word}”即“{name}”", "“{word}” means “{name}”"),
+    "review_learned_company": ("“{word}”是企业名称", "“{word}” is a company"),
     "review_learned_none": (
         "已学会：无（该分句没有可确定的新说法）",
         "Learned: nothing (its clause names no new wording for certain)",
@@ -654,6 +672,43 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "refusal_unit_mismatch": (
         "{raw} 的单位与指标 {metric} 不符",
         "the unit of {raw} does not fit metric {metric}",
+    ),
+    "refusal_no_project": (
+        "没有项目 {project}（表格可能已重建，请刷新页面）",
+        "no project {project} (the tables may have been rebuilt: reload the page)",
+    ),
+    "refusal_project_lacks": ("新项目缺少：{fields}", "a new project lacks {fields}"),
+    "refusal_bad_product": (
+        "产品“{product}”不在 vocabulary.toml 的项目产品中",
+        "product {product} is not one of vocabulary.toml's project products",
+    ),
+    "refusal_bad_stage": (
+        "阶段“{stage}”不是 stages.toml 中的阶段",
+        "stage {stage} is not a stage of stages.toml",
+    ),
+    "refusal_bad_stage_date": (
+        "阶段日期 {value} 不是有效日期（应为 年-月-日，如 2026-03-18）",
+        "stage date {value} is not a valid date (YYYY-MM-DD, e.g. 2026-03-18)",
+    ),
+    "refusal_bad_capacity": (
+        "产能 {value} 不是正数",
+        "capacity {value} is not a positive number",
+    ),
+    "refusal_capacity_unit": (
+        "{unit} 不是产能单位（如 万吨/年、亿立方米/年）",
+        "{unit} is not a unit of capacity (e.g. 万吨/年, 亿立方米/年)",
+    ),
+    "refusal_unit_mismatch_project": (
+        "{raw} 既不是项目的产能（吨、立方米）也不是项目投资（元），不能归入项目",
+        "{raw} is neither a project's capacity (tonnes, cubic metres) nor its investment (yuan): it cannot go to a project",
+    ),
+    "refusal_project_unit": (
+        "{raw} 的单位与项目 {project} 的产能单位不符",
+        "the unit of {raw} does not fit the capacity of project {project}",
+    ),
+    "refusal_capacity_twice": (
+        "{raw} 本身就是该项目的产能，请不要另填产能",
+        "{raw} is the project's capacity itself: give no other",
     ),
     "refusal_no_figure": (
         "没有数字 {figure}（表格可能已重建，请刷新页面）",

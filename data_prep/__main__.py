@@ -101,8 +101,36 @@ def _change(args: argparse.Namespace, seeds: Path, folder: Path) -> bool:
         print(f"{len(found)} metrics whose unit fits ({figure['unit']}), nearest meaning first:")
         for metric in found:
             print(f"  {metric['metric_id']:32} {metric['label_zh']} · {metric['label_en']}")
+        if review._is_capacity(figure) or review._is_investment(figure):
+            projects = review.project_candidates(
+                figure, review.known_projects(read_csv(folder / "projects.csv"))
+            )
+            print(f"{len(projects)} projects, nearest first (same company, product, unit):")
+            for project in projects:
+                print(f"  {project['project_id']:32} {project['name_zh']} ({project['companies']})")
+            print("assign: --assign FIGURE --project ID, or --assign FIGURE --new-project")
         return True
-    if args.assign or args.create:
+    if args.assign and (args.project or args.new_project):
+        fields = {
+            "company": args.company or "",
+            "product": args.product or "",
+            "capacity": args.capacity or "",
+            "capacity_unit": args.capacity_unit or "",
+            "stage": args.stage or "",
+            "stage_date": args.stage_date or "",
+        }
+        if args.project:  # a known project's own company, product and capacity stand
+            fields = {key: fields[key] for key in ("stage", "stage_date")}
+        done = record_and_rebuild(
+            lambda: review.assign_project(
+                args.assign, "" if args.new_project else args.project, seeds, folder, args.by,
+                **fields,
+            ),
+            seeds,
+            folder,
+        )  # fmt: skip
+        print(f"assigned {done.raw} of report {done.report_id} to {done.target}")
+    elif args.assign or args.create:
         if not args.metric:
             raise InputError("--metric", "name the metric: --metric METRIC_ID", code="no_metric")
         if args.create:
@@ -155,8 +183,9 @@ def _learned(done: review.Decision, seeds: Path) -> None:
     path = teach.taught_path(seeds)
     taught = [entry for entry in teach.load_taught(path) if entry.decision == done.proposal_id]
     for entry in taught:
+        what = "a company" if entry.kind == "companies" else f"{entry.kind[:-1]} {entry.name}"
         print(
-            f"learned: {entry.word} names {entry.kind[:-1]} {entry.name} (in {path}; remove the "
+            f"learned: {entry.word} names {what} (in {path}; remove the "
             "entry to unteach it): the next report phrased so is proposed by itself"
         )
     if not taught and (done.action == "assign" or done.replaces):
@@ -304,6 +333,16 @@ def main(argv: list[str] | None = None) -> int:
     command.add_argument("--label-en", help="new metric: English label")
     command.add_argument("--unit", help="new metric: display unit, 亿千瓦时")
     command.add_argument("--category", choices=review.CATEGORIES, help="new metric: category")
+    command.add_argument("--project", help="known project id to assign --assign FIGURE to")
+    command.add_argument(
+        "--new-project", action="store_true", help="assign --assign FIGURE to a new project"
+    )
+    command.add_argument("--company", help="new project: its company")
+    command.add_argument("--product", help="new project: product, as vocabulary.toml names it")
+    command.add_argument("--capacity", help="new project: capacity, where the figure is not it")
+    command.add_argument("--capacity-unit", help="new project: capacity unit, 万吨/年")
+    command.add_argument("--stage", help="project stage, a status of data_prep/stages.toml")
+    command.add_argument("--stage-date", help="project: date of the stage, YYYY-MM-DD")
     command.add_argument("--seeds", default=str(SEEDS_DIR), help=argparse.SUPPRESS)
     command.add_argument("--out", default=str(CURATED_DIR), help="folder of the built tables")
     command.set_defaults(run=_review)

@@ -142,6 +142,8 @@ def _vocabulary(path: Path, taught: Path | None, stamp: tuple[int, int] | None) 
     except (OSError, tomllib.TOMLDecodeError) as error:
         raise InputError(path, f"cannot be read as TOML: {error}") from None
     for entry in load_taught(taught) if taught is not None and stamp is not None else []:
+        if entry.kind not in ("objects", "indicators"):
+            continue  # a company: data_prep/projects.py
         if entry.name not in data.get(entry.kind, {}):
             raise InputError(taught, f"{entry.word}: {entry.kind}.{entry.name} is unknown")
         known = data[entry.kind][entry.name].setdefault("words", [])

@@ -22,7 +22,7 @@ from data_prep.curate import (
 )
 from data_prep.errors import InputError
 from data_prep.figures import split_sentences
-from data_prep.measures import VOCABULARY, sentence_before
+from data_prep.measures import VOCABULARY, sentence_before, taught_in_use
 from data_prep.reports import Report
 
 STAGES = PACKAGE_DIR / "stages.toml"
@@ -147,12 +147,25 @@ def stage_order(status: str) -> int:
     return next((s.order for s in stages() if s.status == status), -1)
 
 
-@cache
 def _companies() -> tuple[re.Pattern, dict[str, str], tuple[str, ...]]:
-    data = _load(COMPANIES)
+    """companies.toml with the companies reviewers' decisions taught (seeds/taught.toml, as the
+    current build uses it: data_prep/teach.py)."""
+    return _companies_read(COMPANIES, *taught_in_use())
+
+
+@cache
+def _companies_read(
+    path: Path, taught: Path | None, stamp: tuple[int, int] | None
+) -> tuple[re.Pattern, dict[str, str], tuple[str, ...]]:
+    from data_prep.teach import load_taught
+
+    data = _load(path)
     aliases = {
         alias: name for name, entry in data["companies"].items() for alias in entry["aliases"]
     }
+    for entry in load_taught(taught) if taught is not None and stamp is not None else []:
+        if entry.kind == "companies":
+            aliases.setdefault(entry.word, entry.name)
     pattern = re.compile("|".join(map(re.escape, sorted(aliases, key=len, reverse=True))))
     return pattern, aliases, tuple(data.get("not_company", {}).get("words", []))
 
@@ -193,7 +206,7 @@ def product_named(text: str) -> tuple[str, int, int] | None:
     return name, start, start + len(word)
 
 
-_CAPACITY_UNITS = ("吨", "立方米")
+CAPACITY_UNITS = ("吨", "立方米")
 _PROJECT_DISPLAY = {"吨": "万吨", "立方米": "亿立方米"}
 
 
@@ -299,7 +312,7 @@ def _stage_sentences(report: Report, sources: Sources) -> list[Row]:
     with_capacity = {
         int(row["sentence_start"])
         for row in figures
-        if row["unit"] in _CAPACITY_UNITS and row["per"] == "年"
+        if row["unit"] in CAPACITY_UNITS and row["per"] == "年"
     }
     rows: list[Row] = []
     for key, article in sources.articles.items():
@@ -372,7 +385,7 @@ def project_proposals(
             stated = figure["unit"] == ""
             if stated and any(start <= int(figure["start"]) < end for start, end in proposed):
                 continue  # its project is proposed from the capacity it states
-            if not stated and figure["unit"] not in _CAPACITY_UNITS:
+            if not stated and figure["unit"] not in CAPACITY_UNITS:
                 continue
             if sources.articles.get(str(figure["article"]), {}).get("relevance") in ("none", "low"):
                 continue
@@ -494,6 +507,128 @@ def project_proposals(
     return rows
 
 
+def _figure_of(decision: review.Decision, sources: Sources) -> Row | None:
+    """The figure a reviewer's decision names, found again in its report by its text and
+    clause; None where the report no longer has it (the decision is then listed as stale)."""
+    report = sources.reports.get(decision.report_id)
+    if report is None:
+        return None
+    tail = review.evidence_tail(decision.evidence)
+    return next(
+        (
+            f
+            for f in sources.body_figures(report)
+            if str(f["raw"]) == decision.raw and tail in str(f["sentence"])
+        ),
+        None,
+    )
+
+
+def reviewer_projects(
+    sources: Sources, known: list[tuple[dict, list[Row]]], proposed: list[Row]
+) -> list[Row]:
+    """The project rows reviewers made (decisions.toml): a figure of a report assigned to a known
+    project, or to a new one with its company, product, capacity, stage and date. Each row quotes
+    the figure's sentence; its stage is the reviewer's, else the one the sentence states. Their
+    proposals, accepted by their decision, join sources.proposals."""
+    projects = {project["project_id"]: (project, rows) for project, rows in known}
+    for row in proposed:  # a new project the build found, accepted: assignable by its id
+        projects.setdefault(str(row["project_id"]), (row, []))
+    decisions = sorted(
+        (d for d in sources.decisions.values() if review._is_project(d)),
+        key=lambda d: d.action != "create",  # new projects first: later ones may join them
+    )
+    rows: list[Row] = []
+    for decision in decisions:
+        figure = _figure_of(decision, sources)
+        target_type, _, project_id = decision.target.partition(":")
+        if figure is None or (target_type == "project" and project_id not in projects):
+            continue
+        report = sources.reports[decision.report_id]
+        sentence = str(figure["sentence"])
+        capacity = ("", "", "")
+        if review._is_capacity(figure):
+            capacity = (figure["value"], figure["unit"], figure["per"])
+        elif decision.capacity:
+            value, unit, per = review.in_base_unit(decision.capacity, decision.capacity_unit)
+            capacity = (f"{value:g}", unit, per)
+        if target_type == "new_project":
+            name = f"{decision.company}{decision.capacity}{decision.capacity_unit}"
+            if review._is_capacity(figure):
+                name = f"{decision.company}{figure['raw']}"
+            name += decision.product if decision.product not in name else ""
+            project = {
+                "project_id": project_id,
+                "name_zh": f"{name}项目",
+                "name_en": f"{name}项目",
+                "product": decision.product,
+                "part_of": "",
+            }
+            projects[project_id] = (project, [])
+            companies = canonical({decision.company})
+            latest = None
+        else:
+            project, project_rows = projects[project_id]
+            companies = companies_in(sentence)
+            latest = max(
+                project_rows,
+                key=lambda row: (str(row["report_date"]), str(row["report_id"])),
+                default=None,
+            )
+        stated = stage_in(sentence)
+        status = decision.stage or (stated[1] if stated else "mentioned")
+        if stated and stated[1] == status:
+            status_raw = stated[0]
+        else:
+            status_raw = "审核人认定" if decision.stage else "未述阶段"
+        clause, lead = _clause_of(figure), _lead_of(figure)
+        kind = meaning.statement_kind(clause, lead)
+        found_as = review.proposal(
+            report, figure, decision.target, decision.evidence, review._BY_REVIEWER
+        )
+        rows.append(
+            _project_row(
+                project,
+                report,
+                companies="、".join(sorted(companies)),
+                capacity=capacity[0],
+                capacity_unit=capacity[1],
+                investment_cny=figure["value"] if review._is_investment(figure) else "",
+                status=status,
+                status_raw=status_raw,
+                stage_date=decision.stage_date or stage_date(sentence, status_raw, report),
+                quote=sentence,
+                capacity_per=capacity[2],
+                line=figure["line"],
+                _clause=(clause, lead),
+                review_status=review.PROPOSED,
+                proposal_id=found_as["proposal_id"],
+            )
+        )
+        sources.proposals.append(
+            {
+                **found_as,
+                "label_zh": project["name_zh"],
+                "label_en": project["name_en"],
+                "display_unit": "亿元"
+                if review._is_investment(figure)
+                else _PROJECT_DISPLAY.get(str(figure["unit"]), ""),
+                "year": "",
+                "year_basis": "",
+                "scope": "zhundong",
+                "statement_kind": kind,
+                "relation": "new" if latest is None else "follows",
+                "current_value": latest["capacity"] if latest else "",
+                "current_year": "",
+                "stage": status_raw,
+                "current_stage": latest["status_raw"] if latest else "",
+                "current_report_id": latest["report_id"] if latest else "",
+                "current_quote": latest["quote"] if latest else "",
+            }
+        )
+    return rows
+
+
 def build_projects(catalog: dict, sources: Sources) -> list[Row]:
     """Each project in the reports the catalog names for it; then, proposed, known projects and
     new ones in every other report, each kept, marked or left out by the analyst's decision."""
@@ -545,6 +680,7 @@ def build_projects(catalog: dict, sources: Sources) -> list[Row]:
         known.append((project, project_rows))
     first = len(sources.proposals)
     proposed = project_proposals(catalog, sources, known)
+    proposed += reviewer_projects(sources, known, proposed)
     found = sources.proposals[first:]
     del sources.proposals[first:]
     sources.proposals.extend(
@@ -607,15 +743,16 @@ def _related_by_company(rows: list[Row]) -> list[Row]:
 
 def _stages_and_companies(project_rows: list[Row]) -> list[Row]:
     """Only a factual sentence sets a stage: a plan or a condition (谋划, 加快推进…重点项目,
-    建成后) is kept as a mention, status "mentioned". A report that names a project without its
-    companies keeps those of the project's earlier report, and says which."""
+    建成后) is kept as a mention, status "mentioned", and so is a fact that states no stage. A
+    report that names a project without its companies keeps those of the project's earlier
+    report, and says which."""
     ordered = sorted(project_rows, key=lambda row: (row["report_date"], str(row["report_id"])))
     companies, named_in = "", ""
     for row in ordered:
         clause, lead = row.pop("_clause") or (str(row["quote"]), str(row["quote"]))
         kind = meaning.statement_kind(clause, lead)
         row["statement_kind"] = kind
-        row["sets_stage"] = kind == "fact"
+        row["sets_stage"] = kind == "fact" and row["status"] != "mentioned"
         if kind != "fact":
             row["status"] = "mentioned"
         if row["companies"]:

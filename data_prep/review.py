@@ -16,13 +16,13 @@ import csv
 import hashlib
 import json
 import tomllib
-from dataclasses import MISSING, dataclass
+from dataclasses import MISSING, dataclass, replace
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 from data_prep import CURATED_DIR, SEEDS_DIR, meaning, store, teach
 from data_prep.errors import InputError
-from data_prep.measures import Binding, Measure, bind, clause_of, sentence_before
+from data_prep.measures import Binding, Measure, bind, clause_of, sentence_before, use_taught
 from data_prep.reports import Report
 
 DECISIONS_FILE = "decisions.toml"
@@ -126,6 +126,14 @@ class Decision:
     label_en: str = ""
     unit: str = ""  # its display unit, 亿千瓦时
     category: str = ""
+    # A figure assigned to a project: "assign" to a known one (target "project:<id>"), "create"
+    # for a new one (target "new_project:<id>", with its company, product and stage).
+    company: str = ""
+    product: str = ""  # a product of vocabulary.toml's [project_products]: 煤制烯烃
+    capacity: str = ""  # a new project's capacity where the figure is not it: "60"
+    capacity_unit: str = ""  # in its display unit: 万吨/年
+    stage: str = ""  # a status of data_prep/stages.toml: under_construction
+    stage_date: str = ""  # YYYY-MM-DD
 
 
 def beijing_now() -> str:
@@ -243,10 +251,13 @@ def _action_problem(decision: Decision) -> str:
     if decision.scope and decision.scope not in meaning.SCOPES:
         return f"scope {decision.scope!r} is not one of {meaning.SCOPES}"
     if decision.action in ("assign", "create", "correct"):
-        if not decision.target.startswith("metric:") or decision.target == "metric:":
-            return f"{decision.action} needs a metric target, not {decision.target!r}"
         if decision.decision != "accepted":
             return f"{decision.action} is an acceptance, not {decision.decision!r}"
+        if _is_project(decision):
+            problem = project_problem(decision)
+            return problem[2] if problem else ""
+        if not decision.target.startswith("metric:") or decision.target == "metric:":
+            return f"{decision.action} needs a metric target, not {decision.target!r}"
     if decision.action == "create":
         fields = ("label_zh", "label_en", "unit", "category")
         missing = [key for key in fields if not getattr(decision, key)]
@@ -586,6 +597,8 @@ def reviewer_proposals(
     for decision in decisions.values():
         if decision.action not in ("assign", "create") and not decision.replaces:
             continue
+        if not decision.target.startswith("metric:"):
+            continue  # a project's: data_prep/projects.py
         report = reports.get(decision.report_id)
         metric = metrics.get(decision.target.split(":", 1)[1])
         if report is None or metric is None:
@@ -619,7 +632,7 @@ def with_created_metrics(catalog: dict, decisions: dict[str, Decision], path: Pa
     known = {metric["metric_id"] for metric in catalog.get("metrics", [])}
     created: dict[str, dict] = {}
     for decision in decisions.values():
-        if decision.action != "create":
+        if decision.action != "create" or not decision.target.startswith("metric:"):
             continue
         metric_id = decision.target.split(":", 1)[1]
         if metric_id in known:
@@ -907,6 +920,42 @@ def _refuse_unfit(figure: dict, metric: dict, table: Path) -> None:
         )
 
 
+def reviewers_decision(
+    report_id: str, target: str, raw: str, evidence: str, by: str, action: str, **fields: str
+) -> Decision:
+    """A reviewer's acceptance of figure `raw` (in its clause `evidence`) of a report for
+    `target`, now in Beijing time, with the fields set (empty ones left out)."""
+    return Decision(
+        proposal_key(report_id, target, raw, evidence),
+        report_id,
+        target,
+        raw,
+        evidence,
+        ACCEPTED,
+        beijing_now(),
+        by.strip(),
+        action=action,
+        **{key: str(value).strip() for key, value in fields.items() if str(value).strip()},
+    )
+
+
+def giving_way(
+    out_dir: Path, report_id: str, start: object, types: tuple[str, ...], pid: str
+) -> str:
+    """The proposal the build made of the figure at `start` of a report for another target of
+    `types` (which a reviewer's own target replaces), or ""."""
+    proposals = out_dir / "proposals.csv"
+    bound = [
+        r["proposal_id"]
+        for r in (_read_table(proposals) if proposals.is_file() else [])
+        if (r["report_id"], r["start"]) == (report_id, str(start))
+        and r["target_type"] in types
+        and r["proposal_id"] != pid
+        and r["decision"] != "stale"
+    ]
+    return bound[0] if bound else ""
+
+
 def assign(
     figure_id: str,
     metric: dict,
@@ -918,43 +967,32 @@ def assign(
 ) -> Decision:
     """Assign a figure (any, an unclaimed one included) to `metric` (a catalog entry, or with
     `create` a new one: metric_id, label_zh, label_en, display_unit, category), with optional
-    corrections (year, period, statement_kind, scope); records the decision."""
+    corrections (year, period, statement_kind, scope); records the decision. A `metric` with a
+    project_id is a project (known; with `create` a new one, its fields in `corrections`):
+    assign_project."""
+    if "project_id" in metric:
+        project_id = "" if create else str(metric["project_id"])
+        return assign_project(figure_id, project_id, seeds_dir, out_dir, by, **corrections)
     figure, report_id = find_figure(figure_id, out_dir)
     _refuse_unfit(figure, metric, out_dir / "figures.csv")
     target = f"metric:{metric['metric_id']}"
     evidence = clause_of(figure)
-    pid = proposal_key(report_id, target, str(figure["raw"]), evidence)
-    proposals = out_dir / "proposals.csv"
-    bound = [  # a proposal the build made of this figure, for another metric: it gives way
-        r["proposal_id"]
-        for r in (_read_table(proposals) if proposals.is_file() else [])
-        if (r["report_id"], r["start"], r["target_type"]) == (report_id, figure["start"], "metric")
-        and r["proposal_id"] != pid
-        and r["decision"] != "stale"
-    ]
     fields = {}
     if create:
         fields = {
-            "label_zh": str(metric["label_zh"]).strip(),
-            "label_en": str(metric["label_en"]).strip(),
-            "unit": str(metric["display_unit"]).strip(),
-            "category": str(metric["category"]).strip(),
+            "label_zh": metric["label_zh"],
+            "label_en": metric["label_en"],
+            "unit": metric["display_unit"],
+            "category": metric["category"],
         }
+    new = reviewers_decision(
+        report_id, target, str(figure["raw"]), evidence, by, "create" if create else "assign",
+        **fields, **corrections,
+    )  # fmt: skip
+    # a proposal the build made of this figure, for another metric, gives way
+    replaces = giving_way(out_dir, report_id, figure["start"], ("metric",), new.proposal_id)
     return record(
-        Decision(
-            pid,
-            report_id,
-            target,
-            str(figure["raw"]),
-            evidence,
-            ACCEPTED,
-            beijing_now(),
-            by.strip(),
-            action="create" if create else "assign",
-            replaces=bound[0] if bound else "",
-            **fields,
-            **{key: str(value) for key, value in corrections.items() if value},
-        ),
+        replace(new, replaces=replaces),
         seeds_dir,
         out_dir,
         None if create else lesson_of(evidence, str(figure["raw"]), metric),
@@ -978,29 +1016,234 @@ def correct(
         raise InputError(
             table, f"no metric proposal {proposal_id}", code="no_proposal", ids=proposal_id
         )
-    target, replaces, pid = f"metric:{row['target_id']}", "", proposal_id
+    target, replaces = f"metric:{row['target_id']}", ""
     lesson = None
     if metric is not None and metric["metric_id"] != row["target_id"]:
         figure = {"raw": row["raw"], "unit": row["unit"], "per": row["per"]}
         _refuse_unfit(figure, metric, table)
         target, replaces = f"metric:{metric['metric_id']}", proposal_id
-        pid = proposal_key(row["report_id"], target, row["raw"], row["evidence"])
         lesson = lesson_of(row["evidence"], row["raw"], metric)
-    return record(
-        Decision(
-            pid,
-            row["report_id"],
-            target,
-            row["raw"],
-            row["evidence"],
-            ACCEPTED,
-            beijing_now(),
-            by.strip(),
-            action="correct",
-            replaces=replaces,
-            **{key: str(value) for key, value in corrections.items() if value},
-        ),
-        seeds_dir,
-        out_dir,
-        lesson,
+    new = reviewers_decision(
+        row["report_id"], target, row["raw"], row["evidence"], by, "correct", **corrections
     )
+    return record(replace(new, replaces=replaces), seeds_dir, out_dir, lesson)
+
+
+# --- a figure assigned to a project, known or new ------------------------------------------------
+
+PROJECT_TARGETS = {"project": "assign", "new_project": "create"}
+INVESTMENT_UNIT = "元"  # a project's investment, beside its capacity (projects.CAPACITY_UNITS)
+_MAGNITUDE_VALUES = {"万亿": 1e12, "亿": 1e8, "万": 1e4}
+
+
+def _is_project(decision: Decision) -> bool:
+    return decision.target.partition(":")[0] in PROJECT_TARGETS
+
+
+def in_base_unit(value: str, display_unit: str) -> tuple[float, str, str] | None:
+    """(value, base unit, per) of a capacity as a reviewer writes it, "60" in "万吨/年" →
+    (600000, 吨, 年); None when `value` is not a positive number."""
+    try:
+        number = float(value)
+    except ValueError:
+        return None
+    if not number > 0 or number != number or number == float("inf"):
+        return None
+    unit, _, per = display_unit.strip().partition("/")
+    scale = next((m for m in _MAGNITUDE_VALUES if unit.startswith(m) and len(unit) > len(m)), "")
+    return number * _MAGNITUDE_VALUES.get(scale, 1), unit[len(scale) :], per
+
+
+def project_problem(decision: Decision) -> tuple[str, dict[str, str], str] | None:
+    """(code, params, message) of what is wrong with a decision assigning a figure to a project,
+    or None: its target, stage (data_prep/stages.toml), date, capacity unit, and for a new
+    project its company, product (vocabulary.toml) and stage."""
+    from data_prep import projects  # projects builds on this module
+
+    target_type, _, project_id = decision.target.partition(":")
+    if PROJECT_TARGETS.get(target_type) != decision.action or not project_id:
+        return ("no_project", {"project": project_id or "–"},
+                f"{decision.action} to {decision.target!r}: a known project is assigned, a new "
+                "one created, each with its id")  # fmt: skip
+    if target_type == "new_project":
+        missing = [k for k in ("company", "product", "stage") if not getattr(decision, k).strip()]
+        if missing:
+            fields = ", ".join(missing)
+            return "project_lacks", {"fields": fields}, f"a new project lacks {fields}"
+        if decision.product not in projects.products():
+            return ("bad_product", {"product": decision.product},
+                    f"product {decision.product!r} is not one of vocabulary.toml's "
+                    "[project_products]")  # fmt: skip
+    statuses = [stage.status for stage in projects.stages()]
+    if decision.stage and decision.stage not in statuses:
+        return ("bad_stage", {"stage": decision.stage},
+                f"stage {decision.stage!r} is not one of data_prep/stages.toml's "
+                f"({', '.join(statuses)})")  # fmt: skip
+    if decision.stage_date:
+        try:
+            date.fromisoformat(decision.stage_date)
+            valid = len(decision.stage_date) == 10
+        except ValueError:
+            valid = False
+        if not valid:
+            return ("bad_stage_date", {"value": decision.stage_date},
+                    f"stage_date {decision.stage_date!r} is not a date (YYYY-MM-DD)")  # fmt: skip
+    if decision.capacity or decision.capacity_unit:
+        base = in_base_unit(decision.capacity, decision.capacity_unit)
+        if base is None:
+            return ("bad_capacity", {"value": decision.capacity},
+                    f"capacity {decision.capacity!r} is not a positive number")  # fmt: skip
+        if base[1] not in projects.CAPACITY_UNITS or base[2] not in ("", "年"):
+            return ("capacity_unit", {"unit": decision.capacity_unit},
+                    f"{decision.capacity_unit!r} is not a unit of capacity "
+                    "(万吨/年, 亿立方米/年)")  # fmt: skip
+    return None
+
+
+def _is_capacity(figure: dict) -> bool:
+    """A project's capacity: tonnes or cubic metres a year, or a quantity of them in a sentence
+    that names a project's product ("160万吨煤制烯烃项目"); not reserves or a year's output."""
+    from data_prep import projects
+
+    if str(figure["unit"]) not in projects.CAPACITY_UNITS:
+        return False
+    per = str(figure["per"] or "")
+    return per == "年" or (not per and projects.product_named(str(figure["sentence"])) is not None)
+
+
+def _is_investment(figure: dict) -> bool:
+    """A sum of yuan in a sentence about an investment in a project (总投资约300亿元)."""
+    sentence = str(figure["sentence"])
+    plain = str(figure["unit"]) == INVESTMENT_UNIT and not str(figure["per"] or "")
+    return plain and "投资" in sentence and "项目" in sentence
+
+
+def known_projects(rows: list[dict]) -> list[dict[str, str]]:
+    """The published projects of rows of projects.csv (seeds and accepted rows), each its newest
+    row with the companies and capacity units of all its rows."""
+    rows = [
+        {key: "" if value != value or value is None else str(value) for key, value in row.items()}
+        for row in rows
+        if row.get("review_status") != PROPOSED
+    ]
+    found: dict[str, dict[str, str]] = {}
+    for row in sorted(rows, key=lambda r: (r["report_date"], r["report_id"])):
+        before = found.get(row["project_id"], {})
+        companies = {c for c in (before.get("companies", ""), row["companies"]) if c}
+        units = {u for u in (before.get("capacity_units", ""), row["capacity_unit"]) if u}
+        found[row["project_id"]] = {
+            **row,
+            "companies": "、".join(sorted(set("、".join(companies).split("、")) - {""})),
+            "capacity_units": "、".join(sorted(set("、".join(units).split("、")) - {""})),
+        }
+    return list(found.values())
+
+
+def project_candidates(figure: dict, projects_: list[dict[str, str]]) -> list[dict[str, str]]:
+    """The known projects a figure may be assigned to, nearest first: one of its companies in
+    the figure's sentence, its product there, the figure's capacity unit, its capacity."""
+    from data_prep import projects
+
+    sentence = str(figure["sentence"])
+    named = projects.companies_in(sentence)
+    ranked = []
+    for project in projects_:
+        own = projects.canonical({c for c in project["companies"].split("、") if c})
+        units = set(project["capacity_units"].split("、"))
+        score = (
+            100 * bool(named & own)
+            + 50 * projects._product_in(sentence, project["product"])
+            + 20 * (str(figure["unit"]) in units)
+            + 10 * (_number(figure["value"]) == _number(project.get("capacity", "")))
+        )
+        ranked.append((score, project["project_id"], project))
+    ranked.sort(key=lambda item: (-item[0], item[1]))
+    return [{**project, "score": str(score)} for score, _, project in ranked]
+
+
+def _number(value: object) -> float | None:
+    try:
+        return float(str(value))
+    except ValueError:
+        return None
+
+
+def new_project_id(company: str, product: str, capacity: str, capacity_unit: str) -> str:
+    """A new project's id from what identifies it (as the build names the new projects it
+    finds: data_prep/projects.py)."""
+    from data_prep import projects
+
+    companies = projects.companies_in(company) or {company.strip()}
+    base = in_base_unit(capacity, capacity_unit) if capacity else None
+    return projects._new_id(companies, product, f"{base[0]:g}" if base else "", "")
+
+
+def assign_project(
+    figure_id: str,
+    project_id: str,
+    seeds_dir: Path = SEEDS_DIR,
+    out_dir: Path = CURATED_DIR,
+    by: str = "",
+    **fields: str,
+) -> Decision:
+    """Assign a figure (a capacity or an investment) to the known project `project_id` or, where
+    it is "", to a new project of `fields` (company, product, stage, stage_date, and its capacity
+    where the figure is not it); records the decision. Raises InputError naming the file."""
+    figure, report_id = find_figure(figure_id, out_dir)
+    fields = {key: str(value).strip() for key, value in fields.items() if str(value).strip()}
+    table = out_dir / "projects.csv"
+    if not (_is_capacity(figure) or _is_investment(figure)):
+        raise InputError(
+            out_dir / "figures.csv",
+            f"{figure['raw']} is neither a project's capacity (吨, 立方米 a year) nor its "
+            "investment (元)",
+            code="unit_mismatch_project",
+            raw=figure["raw"],
+        )
+    if project_id:
+        known = {p["project_id"]: p for p in known_projects(_read_table(table))}
+        if project_id not in known:
+            raise InputError(
+                table, f"no project {project_id}", code="no_project", project=project_id
+            )
+        units = {u for u in known[project_id]["capacity_units"].split("、") if u}
+        if _is_capacity(figure) and units and str(figure["unit"]) not in units:
+            raise InputError(
+                table,
+                f"{figure['raw']} is in {figure['unit']}, {project_id}'s capacity in "
+                f"{'、'.join(sorted(units))}",
+                code="project_unit",
+                raw=figure["raw"],
+                project=project_id,
+            )
+        target = f"project:{project_id}"
+    else:
+        if _is_capacity(figure) and (fields.get("capacity") or fields.get("capacity_unit")):
+            raise InputError(
+                table,
+                f"{figure['raw']} is the project's capacity: give no other",
+                code="capacity_twice",
+                raw=figure["raw"],
+            )
+        capacity = (str(figure["value"]), str(figure["unit"])) if _is_capacity(figure) else (
+            fields.get("capacity", ""), fields.get("capacity_unit", ""))  # fmt: skip
+        target = "new_project:" + new_project_id(
+            fields.get("company", ""), fields.get("product", ""), *capacity
+        )
+    action = PROJECT_TARGETS[target.partition(":")[0]]
+    decision = reviewers_decision(
+        report_id, target, str(figure["raw"]), clause_of(figure), by, action, **fields
+    )
+    # a proposal the build made of this figure, for another project, gives way
+    types = tuple(PROJECT_TARGETS)
+    replaces = giving_way(out_dir, report_id, figure["start"], types, decision.proposal_id)
+    decision = replace(decision, replaces=replaces)
+    problem = project_problem(decision)
+    if problem:
+        code, params, message = problem
+        raise InputError(decisions_path(seeds_dir), message, code=code, **params)
+    lesson = None
+    if not project_id:  # a new project's company, where the sentence names it so
+        use_taught(seeds_dir)  # the companies these seeds taught, not another folder's
+        lesson = teach.company_lesson(str(figure["sentence"]), decision.company)
+    return record(decision, seeds_dir, out_dir, lesson)

@@ -11,6 +11,11 @@ The lesson is conservative, since a wrong synonym makes wrong proposals: one wor
 6 Chinese characters, standing right beside the part the clause does name, never a number, a
 place (vocabulary and regions.toml) or a company (companies.toml), and nothing where the clause
 names neither part or both.
+
+A new project a reviewer starts from a figure teaches its company, where the figure's sentence
+writes the company's name as the reviewer gave it and companies.toml knows no name in it: kind
+"companies", name and word that name; data_prep/projects.py merges it into the companies, so that
+the next report's sentence on that company's project is proposed by itself.
 """
 
 import json
@@ -23,16 +28,17 @@ from data_prep import store
 from data_prep.errors import InputError
 
 TAUGHT_FILE = "taught.toml"
-KINDS = ("objects", "indicators")
+KINDS = ("objects", "indicators", "companies")
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
 _SHORTEST, _LONGEST = 2, 6
+_COMPANY_LONGEST = 16
 
 
 @dataclass(frozen=True)
 class Taught:
-    kind: str  # objects | indicators
-    name: str  # the vocabulary entry it is a synonym of: 煤炭, 产量
-    word: str  # the taught word: 开采量
+    kind: str  # objects | indicators | companies
+    name: str  # the vocabulary entry it is a synonym of (煤炭, 产量), or the company's name
+    word: str  # the taught word: 开采量 (a company's: its name)
     decision: str  # the proposal id of the decision that taught it
     decided_by: str = ""
     decided_on: str = ""
@@ -142,6 +148,23 @@ def lesson(clause: str, raw: str, measure: dict) -> tuple[str, str, str] | None:
     return kind, name, word
 
 
+def company_lesson(sentence: str, company: str) -> tuple[str, str, str] | None:
+    """(companies, name, name) a new project's `company` teaches, where `sentence` writes it as
+    given, in Chinese characters only, companies.toml knows no name in it, and it is no word of
+    the vocabulary and holds no place (a place's name taught as a company would make every
+    sentence on the place a company's); None otherwise."""
+    from data_prep import measures, projects
+
+    name = company.strip()
+    if not _HAN.fullmatch(name) or not _SHORTEST <= len(name) <= _COMPANY_LONGEST:
+        return None
+    if name not in sentence or projects.companies_in(name) or name in measures.vocabulary().names:
+        return None
+    if any(kind in ("place", "zone") for _, _, kind, _ in measures.tokens(name)):
+        return None
+    return "companies", name, name
+
+
 def teach(entry: Taught, seeds_dir: Path) -> None:
     """Add `entry` to taught.toml (replacing an entry of the same word), atomically; the caller
     holds the store's lock (review.record)."""
@@ -162,5 +185,6 @@ def by_decision(entries: list[Taught]) -> dict[str, str]:
     """decision id -> what it taught, "产量：开采量"."""
     taught: dict[str, list[str]] = {}
     for entry in entries:
+        # a company's name and word are one: "宏远化工：宏远化工"
         taught.setdefault(entry.decision, []).append(f"{entry.name}：{entry.word}")
     return {decision: "；".join(words) for decision, words in taught.items()}

@@ -7,8 +7,9 @@ import streamlit as st
 from dashboard import review
 from dashboard.components.provenance import report_names
 from dashboard.components.text import escape_markdown
-from dashboard.i18n import pick, t
+from dashboard.i18n import pick, product_code, product_label, status_label, t
 from data_prep import review as data_review
+from data_prep.projects import product_named, products, stage_in, stages
 
 
 def learned(taught: object, lang: str) -> str:
@@ -17,7 +18,11 @@ def learned(taught: object, lang: str) -> str:
     if not isinstance(taught, str) or not taught.strip():
         return ""
     pairs = [item.split("：", 1) for item in taught.split("；") if "：" in item]
-    words = [t("review_learned_word", lang, word=word, name=name) for name, word in pairs]
+    words = [  # a company's name and word are one
+        t("review_learned_company" if word == name else "review_learned_word", lang,
+          word=word, name=name)
+        for name, word in pairs
+    ]  # fmt: skip
     return ("、" if lang == "zh" else ", ").join(words)
 
 
@@ -161,6 +166,78 @@ def _figure_label(row: pd.Series, lang: str) -> str:
     return f"{row['raw']} · {state} · {sentence[:40]}{'…' if len(sentence) > 40 else ''}"
 
 
+def _stage_inputs(lang: str, key: str, stated: str | None) -> dict[str, str]:
+    """A stage of data_prep/stages.toml and its date. For a known project (`stated` None) the
+    first choice keeps the stage the sentence states; for a new one the stage the sentence
+    states is chosen ("" where it states none: the reviewer chooses)."""
+    options = [KEEP, *(stage.status for stage in stages())]
+    empty = t("form_stage_keep" if stated is None else "form_stage_choose", lang)
+    left, right = st.columns(2)
+    stage = left.selectbox(
+        t("form_stage", lang), options, key=f"{key}_stage",
+        index=options.index(stated) if stated in options else 0,
+        format_func=lambda s: empty if s == KEEP else status_label(s, lang),
+    )  # fmt: skip
+    # typed, not picked from a calendar: a date the reviewer reads off the sentence
+    day = right.text_input(
+        t("form_stage_date", lang), key=f"{key}_date", max_chars=10,
+        placeholder=t("form_stage_date_hint", lang),
+    )  # fmt: skip
+    return {"stage": stage, "stage_date": day.strip()}
+
+
+def _project_forms(
+    report_id: str, figure_id: str, figure: dict, projects: list[dict], lang: str
+) -> tuple | None:
+    """Assign a capacity or an investment to a known project (nearest first: same company,
+    product, capacity unit) or to a new one; ("project" | "new_project", …) when submitted."""
+    by_key = f"updates_by_{report_id}"
+    fitting = data_review.project_candidates(figure, data_review.known_projects(projects))
+    names = {p["project_id"]: pick((p["name_zh"], p["name_en"]), lang) for p in fitting}
+    if names:
+        with st.form(f"updates_project_{report_id}", border=True):
+            st.markdown(f"**{t('form_project', lang)}**")
+            project_id = st.selectbox(  # keyed by figure: each figure's nearest comes first
+                t("form_project_pick", lang), list(names), format_func=names.get,
+                key=f"updates_project_id_{figure_id.replace('@', '_')}",
+            )  # fmt: skip
+            fields = _stage_inputs(lang, f"updates_project_{report_id}", None)
+            who = st.text_input(t("form_by", lang), key=f"{by_key}_p", max_chars=40)
+            if st.form_submit_button(t("form_submit_project", lang), type="primary"):
+                return ("project", figure_id, project_id, who, fields)
+    with st.form(f"updates_new_project_{report_id}", border=True):
+        st.markdown(f"**{t('form_new_project', lang)}**")
+        company = st.text_input(
+            t("form_company", lang), key=f"updates_new_project_company_{report_id}", max_chars=60
+        )
+        sentence = str(figure["sentence"])
+        named, stated = product_named(sentence), stage_in(sentence)
+        product = st.selectbox(
+            t("form_product", lang), list(products()),
+            index=list(products()).index(named[0]) if named else 0,
+            format_func=lambda name: product_label(product_code(name), lang),
+            key=f"updates_new_project_product_{report_id}",
+        )  # fmt: skip
+        capacity = {}
+        if not data_review._is_capacity(figure):  # an investment: the capacity, where known
+            left, right = st.columns(2)
+            capacity = {
+                "capacity": left.text_input(
+                    t("form_capacity", lang), key=f"updates_new_project_capacity_{report_id}"
+                ),
+                "capacity_unit": right.text_input(
+                    t("form_capacity_unit", lang), key=f"updates_new_project_unit_{report_id}"
+                ),
+            }
+        stage = stated[1] if stated else KEEP
+        fields = _stage_inputs(lang, f"updates_new_project_{report_id}", stage)
+        who = st.text_input(t("form_by", lang), key=f"{by_key}_np", max_chars=40)
+        if st.form_submit_button(t("form_submit_new_project", lang)):
+            fields = {"company": company.strip(), "product": product, **capacity, **fields}
+            return ("new_project", figure_id, "", who, fields)
+    return None
+
+
 def report_screen(
     report_id: str,
     text: str,
@@ -168,10 +245,13 @@ def report_screen(
     proposals: pd.DataFrame,
     metrics: list[dict],
     lang: str,
+    projects: list[dict] | None = None,
 ) -> tuple | None:
     """One report: the legend, the article with every figure coloured by its state, then a
     figure to act on and the forms that fit it (assign or create for any figure; correct for a
-    proposal). Returns ("assign" | "create" | "correct", …) when a form was submitted."""
+    proposal; a capacity or an investment to a known or new project, of `projects`, the rows of
+    projects.csv). Returns ("assign" | "create" | "correct" | "project" | "new_project", …) when
+    a form was submitted."""
     st.markdown(review.legend_markdown(lang))
     article = st.expander(t("screen_article", lang), expanded=True)
     article.container(height=320, border=False).markdown(review.states_markdown(text, states))
@@ -260,4 +340,6 @@ def report_screen(
                 "category": category,
             }
             return ("create", figure_id, metric, who, corrections)
+    if data_review._is_capacity(figure) or data_review._is_investment(figure):
+        return _project_forms(report_id, figure_id, figure, projects or [], lang)
     return None

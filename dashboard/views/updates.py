@@ -76,8 +76,9 @@ states = review.figure_states(
     source,
 )
 catalog = {metric["metric_id"]: metric for metric in data.metrics_catalog()}
+projects = data.table("projects").to_dict("records")
 action = report_screen(
-    report_id, data.text(source), states, proposals, list(catalog.values()), lang
+    report_id, data.text(source), states, proposals, list(catalog.values()), lang, projects
 )
 if action:
     kind, target, metric, who, corrections = action
@@ -86,11 +87,16 @@ if action:
         needed = ("metric_id", "label_zh", "label_en", "display_unit")
         missing = [t(f"form_{'unit' if k == 'display_unit' else k}", lang) for k in needed
                    if not metric[k]]  # fmt: skip
+    if kind == "new_project":
+        missing = [t(f"form_{k}", lang) for k in ("company", "stage") if not corrections[k]]
     try:
         if missing:
             st.error(t("form_missing", lang, fields="、".join(missing)))
         elif kind == "correct":
             made = data.correct(target, catalog[metric], who, **corrections)
+        elif kind in ("project", "new_project"):  # a project: data.assign's project path
+            made = data.assign(target, {"project_id": metric}, who, kind == "new_project",
+                               **corrections)  # fmt: skip
         else:
             chosen = metric if kind == "create" else catalog[metric]
             made = data.assign(target, chosen, who, kind == "create", **corrections)
@@ -100,6 +106,11 @@ if action:
     else:
         if not missing:
             what = f"{made.raw} → {made.target.split(':', 1)[1]}"
+            if kind in ("project", "new_project"):  # the project by its name, as now built
+                rows = data.proposals()
+                row = rows[rows["proposal_id"] == made.proposal_id]
+                if len(row):
+                    what = f"{made.raw} → {review.label(row.iloc[0], lang)}"
             st.session_state["updates_changed"] = (what, made.proposal_id, made.action)
             st.rerun()
 

@@ -1,27 +1,20 @@
-"""One screen per report in a real browser: assign an unclaimed figure, correct a proposal and
-create a metric from a figure on /updates, at laptop width; the screen read at phone width."""
+"""One screen per report in a real browser: assign an unclaimed figure, correct a proposal,
+create a metric from a figure and assign a capacity to a project on /updates, at laptop width;
+the screen read at phone width."""
 
-import shutil
 import tomllib
 
 import pytest
 
-from data_prep import SEEDS_DIR
-from data_prep.add import add_report
 from data_prep.check import read_csv
 from tests.browser.conftest import ARTIFACTS, Server
 from tests.browser.test_pages import open_page, screenshot, unexpected
-from tests.conftest import FIXTURES
-
-REPORT = FIXTURES / "energy_base_2026.txt"
+from tests.dashboard import report_workspace
 
 
 @pytest.fixture(scope="module")
 def screen_server(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("screen")
-    seeds, out = folder / "seeds", folder / "curated"
-    shutil.copytree(SEEDS_DIR, seeds)
-    add_report(REPORT.read_bytes(), str(REPORT), "2026-01-15", seeds_dir=seeds, out_dir=out)
+    seeds, out = report_workspace.added(tmp_path_factory.mktemp("screen"))
     server = Server({"ZHUNDONG_SEEDS": str(seeds), "ZHUNDONG_DATA": str(out)}, "server-screen.log")
     yield server.url, seeds, out
     server.stop()
@@ -90,13 +83,28 @@ def test_assign_correct_and_create_round_trip(browser, screen_server):
         form.get_by_role("button", name="新建并归入").focus()
         page.keyboard.press("Enter")
         wait_done(page, "620亿千瓦时")
+        # assign 160万吨 (of "160万吨煤制烯烃项目建成投产") to the known project, nearest first
+        choose(page, "updates_figure_004", "160万吨")
+        form = form_of(page, "归入已有项目")
+        form.wait_for(timeout=30_000)
+        project = form.locator("input[role='combobox']").first
+        assert project.input_value() == "山能化工、东明塑胶煤制烯烃项目"
+        form.locator("input[aria-label='审核人']").fill("王工")
+        form.get_by_role("button", name="归入项目").click()
+        wait_done(page, "160万吨 → 山能化工、东明塑胶煤制烯烃项目")
+        page.get_by_text("已学会：").first.wait_for(timeout=30_000)  # what the decision taught
         screenshot(page, ARTIFACTS / "review-screen-laptop.png")
         assert page.locator("[data-testid='stException']").count() == 0
         assert unexpected(errors, "updates") == []
     finally:
         context.close()
     entries = tomllib.loads((seeds / "decisions.toml").read_text(encoding="utf-8"))["decisions"]
-    assert sorted(e["action"] for e in entries) == ["assign", "correct", "create"]
+    assert sorted((e["action"], e["target"]) for e in entries) == [
+        ("assign", "metric:coal_output"),
+        ("assign", "project:olefins_160"),
+        ("correct", "metric:coal_power_built"),
+        ("create", "metric:uhv_line_transmission"),
+    ]
     rows = {
         (r["metric_id"], r["year"]): r["review_status"]
         for r in read_csv(out / "metrics.csv")
@@ -105,6 +113,13 @@ def test_assign_correct_and_create_round_trip(browser, screen_server):
     assert rows[("coal_output", "2024")] == "accepted"
     assert rows[("coal_power_built", "2025")] == "accepted"
     assert rows[("uhv_line_transmission", "2026")] == "accepted"
+    (project,) = [r for r in read_csv(out / "projects.csv") if r["report_id"] == "004"]
+    assert (project["project_id"], project["capacity"], project["review_status"]) == (
+        "olefins_160",
+        "1600000",
+        "accepted",
+    )
+    assert project["quote"].startswith("煤化工方面，芨芨湖产业园内160万吨煤制烯烃项目建成投产")
 
 
 @pytest.mark.browser
@@ -126,6 +141,12 @@ def test_the_screen_reads_at_every_width(browser, screen_server, lang, width):
             locator.scroll_into_view_if_needed()
             page.wait_for_timeout(1500)
             page.screenshot(path=str(ARTIFACTS / f"review-screen-{lang}-{width}-{name}.png"))
+        # a capacity's project forms: a known project, or a new one
+        choose(page, "updates_figure_004", "160万吨")
+        title = "据此新建项目" if lang == "zh" else "Start a new project from it"
+        form_of(page, title).scroll_into_view_if_needed()
+        page.wait_for_timeout(1500)
+        page.screenshot(path=str(ARTIFACTS / f"review-screen-{lang}-{width}-projects.png"))
         # the forms fit the width: nothing wider than the screen
         wide = page.evaluate(
             "() => [...document.querySelectorAll('[data-testid=\"stForm\"]')]"

@@ -1,7 +1,6 @@
 """One screen per report on /updates (AppTest): the article with every figure coloured by its
 state, and assign, correct and create through forms, on our own report of 2025's results."""
 
-import shutil
 import tomllib
 
 import pandas as pd
@@ -9,31 +8,20 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard import review
-from data_prep import SEEDS_DIR, store
-from data_prep.add import add_report
+from dashboard.components.review_list import learned
 from data_prep.check import read_csv
-from tests.conftest import FIXTURES
+from tests.dashboard import report_workspace
 from tests.dashboard.test_pages import HOME
-
-REPORT = FIXTURES / "energy_base_2026.txt"
 
 
 @pytest.fixture(scope="module")
 def added(tmp_path_factory):
-    root = tmp_path_factory.mktemp("screen")
-    seeds, out = root / "seeds", root / "curated"
-    shutil.copytree(SEEDS_DIR, seeds)
-    add_report(REPORT.read_bytes(), str(REPORT), "2026-01-15", seeds_dir=seeds, out_dir=out)
-    return seeds, out
+    return report_workspace.added(tmp_path_factory.mktemp("screen"))
 
 
 @pytest.fixture
 def workspace(added, tmp_path, monkeypatch):
-    seeds, out = tmp_path / "seeds", tmp_path / "curated"
-    shutil.copytree(added[0], seeds)
-    version = store.new_version(out)
-    shutil.copytree(added[1], version, dirs_exist_ok=True)
-    store.install_tables(version, out)
+    seeds, out = report_workspace.copied(added, tmp_path)
     monkeypatch.setenv("ZHUNDONG_SEEDS", str(seeds))
     monkeypatch.setenv("ZHUNDONG_DATA", str(out))
     monkeypatch.delenv("ZHUNDONG_HOSTED", raising=False)
@@ -141,3 +129,97 @@ def test_create_a_metric_from_a_figure_and_refuse_an_empty_form(workspace):
         "准东—皖南特高压年输送电量",
         "accepted",
     )
+
+
+def project_key(out, raw: str) -> str:
+    """The key of the project choice of a figure (one per figure: its nearest first)."""
+    return "updates_project_id_" + figure_id(out, raw).replace("@", "_")
+
+
+def project_row(out, project_id: str) -> dict:
+    return next(
+        r
+        for r in read_csv(out / "projects.csv")
+        if (r["project_id"], r["report_id"]) == (project_id, "004")
+    )
+
+
+def test_assign_a_capacity_to_a_known_project_and_see_what_it_taught(workspace):
+    seeds, out = workspace
+    test = screen()
+    test.selectbox(key="updates_figure_004").set_value(figure_id(out, "160万吨")).run()
+    # "160万吨煤制烯烃项目": the known olefins project of 160万吨 first
+    assert test.selectbox(key=project_key(out, "160万吨")).value == "olefins_160"
+    # 160万吨 is tonnes; the gas project's capacity is in cubic metres: refused, in Chinese
+    test.selectbox(key=project_key(out, "160万吨")).set_value("tianchi_sng_20")
+    test.button(key="FormSubmitter:updates_project_004-归入项目").click().run()
+    assert not test.exception
+    assert test.error[0].value == (
+        "未能记录决定：projects.csv：160万吨 的单位与项目 tianchi_sng_20 的产能单位不符。"
+        "未作任何更改。"
+    )
+    assert decisions(seeds) == []
+    test.selectbox(key=project_key(out, "160万吨")).set_value("olefins_160")
+    test.text_input(key="updates_project_004_date").input("2026-13-45")
+    test.button(key="FormSubmitter:updates_project_004-归入项目").click().run()
+    assert test.error[0].value.startswith(
+        "未能记录决定：decisions.toml：阶段日期 2026-13-45 不是有效日期"
+    )
+    assert decisions(seeds) == []
+    test.text_input(key="updates_project_004_date").input("")
+    test.text_input(key="updates_by_004_p").input("王工")
+    test.button(key="FormSubmitter:updates_project_004-归入项目").click().run()
+    assert not test.exception
+    assert [(d["action"], d["target"], d["raw"], d["decided_by"]) for d in decisions(seeds)] == [
+        ("assign", "project:olefins_160", "160万吨", "王工")
+    ]
+    row = project_row(out, "olefins_160")
+    assert (row["capacity"], row["status_raw"], row["review_status"]) == (
+        "1600000",
+        "建成投产",
+        "accepted",
+    )
+    assert test.success[0].value == "已记录：160万吨 → 山能化工、东明塑胶煤制烯烃项目"
+    assert any(c.value.startswith("已学会：") for c in test.caption)
+    # the decided list says who decided, when (Beijing time), and what it taught
+    (decided,) = [d.value for d in test.dataframe if "已学会" in d.value.columns]
+    (who,) = decided.loc[decided["数值"].str.startswith("160万吨"), "决定人与时间（北京时间）"]
+    assert who.endswith("· 王工")
+
+
+def test_start_a_new_project_from_a_figure_in_english(workspace):
+    seeds, out = workspace
+    test = screen("en")
+    test.selectbox(key="updates_figure_004").set_value(figure_id(out, "160万吨")).run()
+    form = "FormSubmitter:updates_new_project_004-Create project"
+    test.button(key=form).click().run()
+    assert test.error[0].value == "Please fill in: Company"
+    assert decisions(seeds) == []
+    test.text_input(key="updates_new_project_company_004").input("山能化工")
+    test.selectbox(key="updates_new_project_product_004").set_value("煤制烯烃")
+    test.selectbox(key="updates_new_project_004_stage").set_value("operating")
+    test.button(key=form).click().run()
+    assert not test.exception
+    (entry,) = decisions(seeds)
+    assert (entry["action"], entry["company"], entry["stage"]) == (
+        "create",
+        "山能化工",
+        "operating",
+    )
+    row = project_row(out, entry["target"].split(":", 1)[1])
+    assert (row["companies"], row["capacity"], row["status"]) == (
+        "山东能源集团",
+        "1600000",
+        "operating",
+    )
+    # the build's own proposal of the figure for olefins_160 gives way to the reviewer's
+    assert "olefins_160" not in {
+        r["project_id"] for r in read_csv(out / "projects.csv") if r["report_id"] == "004"
+    }
+    assert test.success[0].value.startswith("Recorded: 160万吨 → ")
+
+
+def test_what_a_decision_taught_reads_as_words():
+    assert learned("产量：开采量", "zh") == "“开采量”即“产量”"
+    assert learned("宏远化工：宏远化工", "zh") == "“宏远化工”是企业名称"  # a company
+    assert learned("宏远化工：宏远化工", "en") == "“宏远化工” is a company"

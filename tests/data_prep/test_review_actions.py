@@ -9,19 +9,18 @@ from pathlib import Path
 
 import pytest
 
-from data_prep import SEEDS_DIR, review, store
-from data_prep.add import add_report
+from data_prep import review
 from data_prep.build import build
 from data_prep.check import check_tables, read_csv
 from data_prep.curate import load_catalog
 from data_prep.errors import InputError
-from tests.conftest import FIXTURES
+from tests.dashboard import report_workspace
 
 # Our own report of about 1,500 characters on 2025: "2025年，准东完成原煤产量2.65亿吨，占全疆的
 # 44%…2024年，这个数字是2.38亿吨。" (the 2024 figure no measure binds: "这个数字" names none),
 # "年输送电量约620亿千瓦时" (a line's yearly transmission: no metric claims it), "目前准东已建成煤电
-# 装机2860万千瓦" (the stock at the end of 2025, reported in January 2026).
-REPORT = FIXTURES / "energy_base_2026.txt"
+# 装机2860万千瓦" (the stock at the end of 2025, reported in January 2026):
+# report_workspace.ENERGY_BASE, added as report 004.
 METRICS = {metric["metric_id"]: metric for metric in load_catalog()["metrics"]}
 LINE = {
     "metric_id": "uhv_line_transmission",
@@ -34,21 +33,12 @@ LINE = {
 
 @pytest.fixture(scope="module")
 def added(tmp_path_factory) -> tuple[Path, Path]:
-    root = tmp_path_factory.mktemp("actions")
-    seeds, out = root / "seeds", root / "curated"
-    shutil.copytree(SEEDS_DIR, seeds)
-    add_report(REPORT.read_bytes(), str(REPORT), "2026-01-15", seeds_dir=seeds, out_dir=out)
-    return seeds, out
+    return report_workspace.added(tmp_path_factory.mktemp("actions"))
 
 
 @pytest.fixture
 def work(added, tmp_path) -> tuple[Path, Path]:
-    seeds, out = tmp_path / "seeds", tmp_path / "curated"
-    shutil.copytree(added[0], seeds)
-    version = store.new_version(out)
-    shutil.copytree(added[1], version, dirs_exist_ok=True)
-    store.install_tables(version, out)
-    return seeds, out
+    return report_workspace.copied(added, tmp_path)
 
 
 def figure_id(out: Path, raw: str) -> str:

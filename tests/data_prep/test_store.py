@@ -4,7 +4,6 @@ cannot be trusted is refused by name."""
 
 import errno
 import os
-import shutil
 import subprocess
 import sys
 import threading
@@ -14,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from data_prep import SEEDS_DIR, store
+from data_prep import store
 from data_prep.add import add_report
 from data_prep.build import build, decide_and_rebuild
 from data_prep.check import check_tables, read_csv
@@ -22,6 +21,7 @@ from data_prep.errors import InputError
 from data_prep.reports import load_reports
 from data_prep.review import DECISIONS_FILE, decide, load_decisions
 from tests.conftest import FIXTURES
+from tests.dashboard import report_workspace
 
 ROOT = Path(__file__).resolve().parents[2]
 RESULTS = FIXTURES / "unseen" / "changji_results.txt"  # proposes 7 metric rows and more
@@ -31,22 +31,13 @@ NEW = FIXTURES / "zhundong_2026_05.txt"
 @pytest.fixture(scope="module")
 def proposing(tmp_path_factory) -> tuple[Path, Path]:
     """Seeds with a report the catalog does not name, and its tables: proposals to decide."""
-    root = tmp_path_factory.mktemp("proposing")
-    seeds, out = root / "seeds", root / "curated"
-    shutil.copytree(SEEDS_DIR, seeds)
-    add_report(RESULTS.read_bytes(), str(RESULTS), "2025-01-20", seeds_dir=seeds, out_dir=out)
-    return seeds, out
+    return report_workspace.added(tmp_path_factory.mktemp("proposing"), RESULTS, "2025-01-20")
 
 
 @pytest.fixture
 def work(proposing, tmp_path) -> tuple[Path, Path]:
     """A private copy of `proposing`: its seeds, and its tables behind their link."""
-    seeds, out = tmp_path / "seeds", tmp_path / "curated"
-    shutil.copytree(proposing[0], seeds)
-    version = store.new_version(out)
-    shutil.copytree(proposing[1], version, dirs_exist_ok=True)
-    store.install_tables(version, out)
-    return seeds, out
+    return report_workspace.copied(proposing, tmp_path)
 
 
 def _pending(out: Path) -> list[str]:
