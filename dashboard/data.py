@@ -2,7 +2,10 @@
 
 Tables are rebuilt through data_prep, with a spinner, when they are missing or older than the
 seeds and the catalog. Every reader is cached once per build (keyed by the build time and the
-folder), shared by all sessions.
+folder), shared by all sessions. What pages compute from the tables is cached too, once per view
+and data version (`per_view`), and finished Plotly figures once per content (`figure`): a page
+switch to a view any session has seen does no pandas or Plotly work. Cached results are shared,
+never copied: callers read them and do not change them.
 
 Where things live can be set in the environment: `ZHUNDONG_SEEDS` (the reports), `ZHUNDONG_DATA`
 (the tables). With `ZHUNDONG_HOSTED=1` the app never writes into the repository: tables it has to
@@ -10,6 +13,7 @@ build go to a temporary folder, adding reports and deciding on proposals are swi
 metrics and projects come without their proposed rows (a local copy shows them, marked).
 """
 
+import functools
 import hashlib
 import io
 import json
@@ -21,7 +25,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from dashboard import review
+from dashboard import calc, review
 from data_prep import CURATED_DIR, PACKAGE_DIR, SEEDS_DIR
 from data_prep import review as data_review
 from data_prep.add import add_report, prepare, trial_tables
@@ -104,8 +108,18 @@ def ensure_tables(spinner_text: str = "") -> str:
         raise TablesError(f"manifest.json: {error}") from None
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
-def _read(name: str, built_at: str, folder: str, hosted: bool = False) -> pd.DataFrame:
+# Bounds of the shared caches: a few tables per build, a few hundred views and figures (a view is
+# small: frames of at most a few hundred rows, figures of a few dozen points); an hour at most.
+TABLE_ENTRIES = 64
+VIEW_ENTRIES = 512
+FIGURE_ENTRIES = 512
+CACHE_TTL = "1h"
+
+
+# One object shared by every session (a resource, not copied on each read): a page run reads a
+# table several times, and unpickling a copy each time cost more than the pages' own work.
+@st.cache_resource(show_spinner=False, max_entries=TABLE_ENTRIES, ttl=CACHE_TTL)
+def _read(name: str, version: str, folder: str, hosted: bool = False) -> pd.DataFrame:
     path = Path(folder) / f"{name}.csv"
     try:
         frame = pd.read_csv(path, encoding="utf-8-sig", dtype=_TEXT_COLUMNS, keep_default_na=True)
@@ -124,7 +138,7 @@ def _plain_strings(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def _read_text(source: str, built_at: str, folder: str) -> str:
+def _read_text(source: str, version: str, folder: str) -> str:
     path = Path(folder) / "texts" / source
     try:
         return path.read_text(encoding="utf-8")
@@ -136,16 +150,97 @@ def table(name: str) -> pd.DataFrame:
     """One curated table (metrics, targets, projects, figures, articles, reports, places...).
     Metrics and projects always have a review_status; on the hosted link they hold published
     rows only, on a local copy proposed rows too, their labels marked 待核实 / unverified."""
-    return _read(name, ensure_tables(), str(curated_dir()), hosted())
+    return _read(name, version(), str(curated_dir()), hosted())
+
+
+def version() -> str:
+    """The tables' data version: their build (the manifest, which names every input's hash and
+    the build time), their folder and what the reader may see. Changes with every rebuild, by
+    this process or another (a report added, a decision made on the command line)."""
+    ensure_tables()
+    folder = curated_dir()
+    try:
+        digest = hashlib.sha256((folder / "manifest.json").read_bytes()).hexdigest()[:16]
+    except OSError as error:
+        raise TablesError(f"manifest.json: {error.strerror}") from None
+    return f"{digest}|{folder}|{hosted()}"
+
+
+@st.cache_resource(show_spinner=False, max_entries=VIEW_ENTRIES, ttl=CACHE_TTL)
+def _per_view(name: str, args: tuple, version: str, _compute) -> object:
+    return _compute(*args)
+
+
+def per_view(compute):
+    """Cache a function of the view (its arguments: language, report, filters, as strings and
+    tuples) that reads the tables through `table`: computed once per view and data version,
+    shared by every session. The undecorated function stays at `.compute`."""
+    name = f"{compute.__module__}.{compute.__qualname__}"
+
+    @functools.wraps(compute)
+    def cached(*args):
+        return _per_view(name, args, version(), compute)
+
+    cached.compute = compute
+    return cached
+
+
+@st.cache_resource(show_spinner=False, max_entries=FIGURE_ENTRIES, ttl=CACHE_TTL)
+def _figure(name: str, args: tuple, kwargs: tuple, _build) -> object:
+    return _build(*args, **dict(kwargs))
+
+
+def figure(build, *args, **kwargs):
+    """The finished figure `build(*args, **kwargs)`, built once for the same arguments (plain
+    lists, strings and numbers: the texts are in the reader's language, so two languages never
+    share one) and shared by every session; `st.plotly_chart` copies it, nobody changes it."""
+    name = f"{build.__module__}.{build.__qualname__}"
+    return _figure(name, args, tuple(sorted(kwargs.items())), build)
+
+
+# What several pages compute from the tables for a view, once per view and data version.
+
+
+@per_view
+def metrics_for(report: str) -> pd.DataFrame:
+    """Each metric's row in `report`, or for `latest` its row from its newest report."""
+    return calc.rows_for_report(table("metrics"), report, "metric_id")
+
+
+@per_view
+def projects_for(report: str) -> pd.DataFrame:
+    """Each project's row in `report`, or for `latest` its latest stated stage."""
+    return calc.latest_projects(table("projects"), report)
+
+
+@per_view
+def progress(report: str) -> pd.DataFrame:
+    """The targets `report` states (every target for `latest`) with their progress."""
+    targets = table("targets")
+    if report != calc.LATEST:
+        targets = targets[targets["report_id"] == report]
+    return calc.target_progress(targets, table("projects"), table("metrics"))
+
+
+@per_view
+def changes(report: str) -> pd.DataFrame:
+    """What `report` (or the newest) says that the reports before it did not."""
+    return calc.what_changed(table("metrics"), table("projects"), table("reports"), report)
+
+
+@per_view
+def trends(metric_ids: tuple[str, ...]) -> pd.DataFrame:
+    """The metrics of `metric_ids` that several reports give, ordered in time."""
+    return calc.series(table("metrics"), list(metric_ids))
 
 
 def proposals() -> pd.DataFrame:
     """Every proposal with its decision (data_prep.review.PROPOSAL_COLUMNS); none from tables
     built before review."""
-    built_at, folder = ensure_tables(), curated_dir()
+    current, folder = version(), curated_dir()
     if not (folder / "proposals.csv").is_file():
         return pd.DataFrame(columns=data_review.PROPOSAL_COLUMNS)
-    return _read("proposals", built_at, str(folder), hosted())
+    return _read("proposals", current, str(folder), hosted())
 
 
 def decide(proposal_ids: list[str], decision: str, by: str = "") -> list[dict[str, str]]:
@@ -155,10 +250,18 @@ def decide(proposal_ids: list[str], decision: str, by: str = "") -> list[dict[st
     if hosted():
         raise InputError(data_review.DECISIONS_FILE, "decisions cannot be made on the hosted link")
     decided = decide_and_rebuild(proposal_ids, decision, seeds_dir(), curated_dir(), by)
-    _read.clear()
-    _read_text.clear()
+    _forget_tables()
     _preview.clear()
     return decided
+
+
+def _forget_tables() -> None:
+    """Drop what was read and computed from the tables of an older build (a new build has a new
+    version, so nothing stale is ever served; this returns the memory at once)."""
+    _read.clear()
+    _read_text.clear()
+    _per_view.clear()
+    _figure.clear()
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
@@ -178,8 +281,7 @@ def _review_change(record):
     if hosted():
         raise InputError(data_review.DECISIONS_FILE, "decisions cannot be made on the hosted link")
     done = record_and_rebuild(record, seeds_dir(), curated_dir())
-    _read.clear()
-    _read_text.clear()
+    _forget_tables()
     _metrics.clear()
     _preview.clear()
     return done
@@ -207,7 +309,7 @@ def correct(
 
 def text(source: str) -> str:
     """The cleaned text of a report, into which the tables' offsets point."""
-    return _read_text(source, ensure_tables(), str(curated_dir()))
+    return _read_text(source, version(), str(curated_dir()))
 
 
 @dataclass(frozen=True)

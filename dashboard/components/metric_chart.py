@@ -4,6 +4,7 @@ line, the sentences, and downloads of exactly the data drawn."""
 import pandas as pd
 import streamlit as st
 
+from dashboard import data
 from dashboard.calc import metric
 from dashboard.components import charts
 from dashboard.components.provenance import source_line, sources_and_data
@@ -63,8 +64,9 @@ def metric_bars(
         for r in rows.itertuples()
     ]
     heading = charts.heading(title, unit_label, lang)
-    st.plotly_chart(
-        charts.hbar(labels, values, texts, list(rows["quote"]), heading, unit_label), key=key
+    figure = data.figure(
+        charts.hbar, labels, values, texts, list(rows["quote"]), heading, unit_label
     )
+    st.plotly_chart(figure, key=key)
     source_line(rows, reports, lang)
     sources_and_data(rows.assign(label=labels), lang, rows[DOWNLOAD_COLUMNS], key, key)

@@ -6,6 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from dashboard import data
 from dashboard.components import charts
 from dashboard.components.provenance import source_line, sources_and_data
 from dashboard.components.text import escape_markdown
@@ -96,7 +97,8 @@ def progress_chart(progress: pd.DataFrame, reports: pd.DataFrame, lang: str, key
         f"{current_text(r, lang)} / {target_text(r, lang)}\n{r.current_quote}"
         for r in chartable.itertuples()
     ]
-    figure = charts.progress_bars(
+    figure = data.figure(
+        progress_figure,
         labels,
         list(chartable["progress"]),
         texts,
@@ -104,7 +106,6 @@ def progress_chart(progress: pd.DataFrame, reports: pd.DataFrame, lang: str, key
         t("measured_chart", lang),
         t("col_progress", lang),
     )
-    unclipped(figure, list(chartable["progress"]))
     st.plotly_chart(figure, key=key)
     st.caption(t("measured_note", lang))
     if names:
@@ -113,6 +114,19 @@ def progress_chart(progress: pd.DataFrame, reports: pd.DataFrame, lang: str, key
     # every target, so that the download too says which have a reported current value
     rows = chartable.assign(label=labels)
     sources_and_data(rows, lang, progress[DOWNLOAD_COLUMNS], "targets_progress", key)
+
+
+def progress_figure(
+    labels: list[str],
+    progress: list[float],
+    texts: list[str],
+    hovers: list[str],
+    title: str,
+    axis_title: str,
+) -> go.Figure:
+    """The progress bars with their labels beside them (built once per content)."""
+    figure = charts.progress_bars(labels, progress, texts, hovers, title, axis_title)
+    return unclipped(figure, progress)
 
 
 def unclipped(figure: go.Figure, progress: list[float]) -> go.Figure:

@@ -2,8 +2,10 @@
 the pipeline against the 2030 targets, and the history of status changes."""
 
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
+from dashboard import data
 from dashboard.calc import latest_projects, status_changes
 from dashboard.components import charts
 from dashboard.components.choices import chinese_only
@@ -124,6 +126,26 @@ def project_table(shown: pd.DataFrame, reports: pd.DataFrame, lang: str) -> None
     sources_and_data(named, lang, table, "projects", "chemicals_projects")
 
 
+def stacked_figure(
+    series: list[dict], title: str, unit_label: str, forecast: dict | None = None
+) -> go.Figure:
+    """Stacked bars by stage, the legend always shown (the colours are stages), and the
+    forecast (x, y, name, hovertext) as a red mark on each bar when given."""
+    figure = charts.grouped_bars(series, title, unit_label, stacked=True)
+    if forecast:
+        figure.add_scatter(
+            x=forecast["x"],
+            y=forecast["y"],
+            mode="markers",
+            marker={"symbol": "line-ew-open", "size": 40, "line": {"width": 3}, "color": "#c0504d"},
+            name=forecast["name"],
+            hovertext=forecast["hovertext"],
+            hoverinfo="text",
+        )
+    figure.update_layout(showlegend=True)
+    return figure
+
+
 def capacity_charts(shown: pd.DataFrame, lang: str) -> None:
     """Capacity of the shown projects by product, stacked by status, one chart per unit; a
     project counted within a group (part_of) is left out of the stack, as in every sum."""
@@ -147,8 +169,7 @@ def capacity_charts(shown: pd.DataFrame, lang: str) -> None:
                 }
             )
         title = _titled("capacity_chart", unit_label, lang)
-        figure = charts.grouped_bars(series, title, unit_label, stacked=True)
-        figure.update_layout(showlegend=True)  # the colours are stages: always name them
+        figure = data.figure(stacked_figure, series, title, unit_label)
         st.plotly_chart(figure, key=f"chemicals_capacity_{base_unit}")
     names = shown.drop_duplicates("project_id").set_index("project_id")
     for row in shown[~shown.index.isin(counted.index)].itertuples():
@@ -256,17 +277,13 @@ def pipeline_charts(
                 }
             )
         title = _titled("pipeline_stack", unit_label, lang)
-        figure = charts.grouped_bars(series, title, unit_label, stacked=True)
-        figure.add_scatter(
-            x=names,
-            y=[scaled(v, display_unit, lang)[0] for v in group["target_value"]],
-            mode="markers",
-            marker={"symbol": "line-ew-open", "size": 40, "line": {"width": 3}, "color": "#c0504d"},
-            name=pick(("2030年预测", "2030 forecast"), lang),
-            hovertext=list(group["quote"]),
-            hoverinfo="text",
-        )
-        figure.update_layout(showlegend=True)
+        forecast = {
+            "x": names,
+            "y": [scaled(v, display_unit, lang)[0] for v in group["target_value"]],
+            "name": pick(("2030年预测", "2030 forecast"), lang),
+            "hovertext": list(group["quote"]),
+        }
+        figure = data.figure(stacked_figure, series, title, unit_label, forecast)
         st.plotly_chart(figure, key=f"chemicals_pipeline_{base_unit}")
     st.caption(t("pipeline_stack_note", lang))
     for row in capacity_targets.itertuples():
