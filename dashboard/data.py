@@ -19,6 +19,7 @@ import io
 import json
 import os
 import tempfile
+import weakref
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,6 +27,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import calc, review
+from dashboard.i18n import product_code
 from data_prep import CURATED_DIR, PACKAGE_DIR, SEEDS_DIR
 from data_prep import review as data_review
 from data_prep.add import add_report, prepare, trial_tables
@@ -150,7 +152,26 @@ def table(name: str) -> pd.DataFrame:
     """One curated table (metrics, targets, projects, figures, articles, reports, places...).
     Metrics and projects always have a review_status; on the hosted link they hold published
     rows only, on a local copy proposed rows too, their labels marked 待核实 / unverified."""
-    return _read(name, version(), str(curated_dir()), hosted())
+    current = version()
+    return _serve(_read(name, current, str(curated_dir()), hosted()), (name,), current)
+
+
+# Frames this module hands out from its caches (each one object, shared), by identity, with what
+# they are and of which version: `shared` caches what is computed from them.
+_served: weakref.WeakValueDictionary = weakref.WeakValueDictionary()
+_served_as: dict[int, tuple[tuple, str]] = {}
+
+
+def _serve(result, what: tuple, current: str):
+    if isinstance(result, tuple):  # the frames among several results
+        for index, item in enumerate(result):
+            _serve(item, (*what, index), current)
+    if isinstance(result, pd.DataFrame) and _served.get(id(result)) is not result:
+        key = id(result)
+        _served_as[key] = (what, current)
+        _served[key] = result
+        weakref.finalize(result, _served_as.pop, key, None)  # forgotten with the frame
+    return result
 
 
 def version() -> str:
@@ -168,7 +189,7 @@ def version() -> str:
 
 @st.cache_resource(show_spinner=False, max_entries=VIEW_ENTRIES, ttl=CACHE_TTL)
 def _per_view(name: str, args: tuple, version: str, _compute) -> object:
-    return _compute(*args)
+    return _serve(_compute(*args), (name, args), version)
 
 
 def per_view(compute):
@@ -183,6 +204,33 @@ def per_view(compute):
 
     cached.compute = compute
     return cached
+
+
+def shared(compute, *args):
+    """`compute(*args)`, where each frame among `args` is one this module served (a table, a
+    view's reading) and the rest are plain values (language, ids): computed once per data
+    version and shared by every session, like a view. Given any other frame (one a page
+    filtered), it is simply computed."""
+    key, versions = [], set()
+    for arg in args:
+        if isinstance(arg, pd.DataFrame):
+            if _served.get(id(arg)) is not arg:
+                return compute(*args)
+            what, served_version = _served_as[id(arg)]
+            key.append(("frame", what))
+            versions.add(served_version)
+        else:
+            key.append(arg)
+    if len(versions) > 1:  # frames of two builds (a rebuild between two reads)
+        return compute(*args)
+    current = versions.pop() if versions else version()
+    name = f"{compute.__module__}.{compute.__qualname__}"
+    return _shared(name, tuple(key), current, lambda: compute(*args))
+
+
+@st.cache_resource(show_spinner=False, max_entries=VIEW_ENTRIES, ttl=CACHE_TTL)
+def _shared(name: str, key: tuple, version: str, _call) -> object:
+    return _serve(_call(), (name, key), version)
 
 
 @st.cache_resource(show_spinner=False, max_entries=FIGURE_ENTRIES, ttl=CACHE_TTL)
@@ -209,8 +257,10 @@ def metrics_for(report: str) -> pd.DataFrame:
 
 @per_view
 def projects_for(report: str) -> pd.DataFrame:
-    """Each project's row in `report`, or for `latest` its latest stated stage."""
-    return calc.latest_projects(table("projects"), report)
+    """Each project's row in `report`, or for `latest` its latest stated stage; with the code
+    of its product."""
+    projects = calc.latest_projects(table("projects"), report)
+    return projects.assign(product_code=projects["product"].map(product_code))
 
 
 @per_view
@@ -261,6 +311,7 @@ def _forget_tables() -> None:
     _read.clear()
     _read_text.clear()
     _per_view.clear()
+    _shared.clear()
     _figure.clear()
 
 

@@ -9,7 +9,7 @@ from dashboard.components import projects as pipeline
 from dashboard.components.calculator import margin_calculator
 from dashboard.components.changes import changes_table
 from dashboard.context import current
-from dashboard.i18n import product_code, t
+from dashboard.i18n import t
 
 view = current()
 lang = view.lang
@@ -21,10 +21,10 @@ companies = sorted(
     {name for names in all_projects["companies"].dropna() for name in names.split("、")}
 )
 products, statuses, chosen_companies = pipeline.filters(companies, lang)
-projects = data.projects_for(view.report).assign(
-    product_code=lambda frame: frame["product"].map(product_code)
+projects = data.projects_for(view.report)
+shown = data.shared(
+    filter_projects, projects, tuple(products), tuple(statuses), tuple(chosen_companies)
 )
-shown = filter_projects(projects, products, statuses, chosen_companies)
 
 st.subheader(t("projects_table", lang))
 if shown.empty:
