@@ -1,11 +1,13 @@
 """The one module that reads the curated tables, and caches them.
 
 Tables are rebuilt through data_prep, with a spinner, when they are missing or older than the
-seeds and the catalog. Every reader is cached once per build (keyed by the build time and the
-folder), shared by all sessions. What pages compute from the tables is cached too, once per view
-and data version (`per_view`), and finished Plotly figures once per content (`figure`): a page
-switch to a view any session has seen does no pandas or Plotly work. Cached results are shared,
-never copied: callers read them and do not change them.
+seeds and the catalog. Every reader is cached once per data version (`version`: the build's
+manifest, the folder, hosted or not), shared by all sessions. What pages compute from the tables
+is cached too, once per view and data version: readings of a view (`per_view`), what components
+compute from frames this module served (`shared`), and finished Plotly figures once per content
+(`figure`). A page run for a view any session has seen does almost no pandas or Plotly work.
+Cached results are shared, never copied: callers read them and do not change them. Every cache
+is bounded in entries and age.
 
 Where things live can be set in the environment: `ZHUNDONG_SEEDS` (the reports), `ZHUNDONG_DATA`
 (the tables). With `ZHUNDONG_HOSTED=1` the app never writes into the repository: tables it has to
@@ -192,11 +194,18 @@ def _per_view(name: str, args: tuple, version: str, _compute) -> object:
     return _serve(_compute(*args), (name, args), version)
 
 
+def _name(function) -> str:
+    """A function's name in a cache key, with its file: pages run as `__main__`, and two pages
+    may each have a `card`."""
+    code = getattr(function, "__code__", None)
+    return f"{function.__module__}.{function.__qualname__}@{code.co_filename if code else ''}"
+
+
 def per_view(compute):
     """Cache a function of the view (its arguments: language, report, filters, as strings and
     tuples) that reads the tables through `table`: computed once per view and data version,
     shared by every session. The undecorated function stays at `.compute`."""
-    name = f"{compute.__module__}.{compute.__qualname__}"
+    name = _name(compute)
 
     @functools.wraps(compute)
     def cached(*args):
@@ -224,8 +233,7 @@ def shared(compute, *args):
     if len(versions) > 1:  # frames of two builds (a rebuild between two reads)
         return compute(*args)
     current = versions.pop() if versions else version()
-    name = f"{compute.__module__}.{compute.__qualname__}"
-    return _shared(name, tuple(key), current, lambda: compute(*args))
+    return _shared(_name(compute), tuple(key), current, lambda: compute(*args))
 
 
 @st.cache_resource(show_spinner=False, max_entries=VIEW_ENTRIES, ttl=CACHE_TTL)
@@ -242,8 +250,7 @@ def figure(build, *args, **kwargs):
     """The finished figure `build(*args, **kwargs)`, built once for the same arguments (plain
     lists, strings and numbers: the texts are in the reader's language, so two languages never
     share one) and shared by every session; `st.plotly_chart` copies it, nobody changes it."""
-    name = f"{build.__module__}.{build.__qualname__}"
-    return _figure(name, args, tuple(sorted(kwargs.items())), build)
+    return _figure(_name(build), args, tuple(sorted(kwargs.items())), build)
 
 
 # What several pages compute from the tables for a view, once per view and data version.
