@@ -2,6 +2,7 @@
 
 import math
 
+import numpy as np
 import pandas as pd
 
 LATEST = "latest"
@@ -16,9 +17,10 @@ def rows_for_report(table: pd.DataFrame, report: str, key: str) -> pd.DataFrame:
 
 
 def metric(metrics: pd.DataFrame, metric_id: str) -> pd.Series | None:
-    """The row of `metric_id` in an already report-filtered metrics table, or None."""
-    rows = metrics[metrics["metric_id"] == metric_id]
-    return rows.iloc[-1] if len(rows) else None
+    """The row of `metric_id` in an already report-filtered metrics table, or None (the last
+    when several; found by position, without copying the table)."""
+    positions = np.flatnonzero(metrics["metric_id"].to_numpy() == metric_id)
+    return metrics.iloc[positions[-1]] if len(positions) else None
 
 
 def cagr(base: float, target: float, years: float) -> float | None:

@@ -1,8 +1,13 @@
 """The one module that reads the curated tables, and caches them.
 
 Tables are rebuilt through data_prep, with a spinner, when they are missing or older than the
-seeds and the catalog. Every reader is cached once per build (keyed by the build time and the
-folder), shared by all sessions.
+seeds and the catalog. Every reader is cached once per data version (`version`: the build's
+manifest, the folder, hosted or not), shared by all sessions. What pages compute from the tables
+is cached too, once per view and data version: readings of a view (`per_view`), what components
+compute from frames this module served (`shared`), and finished Plotly figures once per content
+(`figure`). A page run for a view any session has seen does almost no pandas or Plotly work.
+Cached results are shared, never copied: callers read them and do not change them. Every cache
+is bounded in entries and age.
 
 Where things live can be set in the environment: `ZHUNDONG_SEEDS` (the reports), `ZHUNDONG_DATA`
 (the tables). With `ZHUNDONG_HOSTED=1` the app never writes into the repository: tables it has to
@@ -10,18 +15,21 @@ build go to a temporary folder, adding reports and deciding on proposals are swi
 metrics and projects come without their proposed rows (a local copy shows them, marked).
 """
 
+import functools
 import hashlib
 import io
 import json
 import os
 import tempfile
+import weakref
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
-from dashboard import review
+from dashboard import calc, review
+from dashboard.i18n import product_code
 from data_prep import CURATED_DIR, PACKAGE_DIR, SEEDS_DIR
 from data_prep import review as data_review
 from data_prep.add import add_report, prepare, trial_tables
@@ -106,8 +114,18 @@ def ensure_tables(spinner_text: str = "") -> str:
         raise TablesError(f"manifest.json: {error}") from None
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
-def _read(name: str, built_at: str, folder: str, hosted: bool = False) -> pd.DataFrame:
+# Bounds of the shared caches: a few tables per build, a few hundred views and figures (a view is
+# small: frames of at most a few hundred rows, figures of a few dozen points); an hour at most.
+TABLE_ENTRIES = 64
+VIEW_ENTRIES = 512
+FIGURE_ENTRIES = 512
+CACHE_TTL = "1h"
+
+
+# One object shared by every session (a resource, not copied on each read): a page run reads a
+# table several times, and unpickling a copy each time cost more than the pages' own work.
+@st.cache_resource(show_spinner=False, max_entries=TABLE_ENTRIES, ttl=CACHE_TTL)
+def _read(name: str, version: str, folder: str, hosted: bool = False) -> pd.DataFrame:
     path = Path(folder) / f"{name}.csv"
     try:
         frame = pd.read_csv(path, encoding="utf-8-sig", dtype=_TEXT_COLUMNS, keep_default_na=True)
@@ -126,7 +144,7 @@ def _plain_strings(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def _read_text(source: str, built_at: str, folder: str) -> str:
+def _read_text(source: str, version: str, folder: str) -> str:
     path = Path(folder) / "texts" / source
     try:
         return path.read_text(encoding="utf-8")
@@ -138,16 +156,150 @@ def table(name: str) -> pd.DataFrame:
     """One curated table (metrics, targets, projects, figures, articles, reports, places...).
     Metrics and projects always have a review_status; on the hosted link they hold published
     rows only, on a local copy proposed rows too, their labels marked 待核实 / unverified."""
-    return _read(name, ensure_tables(), str(curated_dir()), hosted())
+    current = version()
+    return _serve(_read(name, current, str(curated_dir()), hosted()), (name,), current)
+
+
+# Frames this module hands out from its caches (each one object, shared), by identity, with what
+# they are and of which version: `shared` caches what is computed from them.
+_served: weakref.WeakValueDictionary = weakref.WeakValueDictionary()
+_served_as: dict[int, tuple[tuple, str]] = {}
+
+
+def _serve(result, what: tuple, current: str):
+    if isinstance(result, tuple):  # the frames among several results
+        for index, item in enumerate(result):
+            _serve(item, (*what, index), current)
+    if isinstance(result, pd.DataFrame) and _served.get(id(result)) is not result:
+        key = id(result)
+        _served_as[key] = (what, current)
+        _served[key] = result
+        weakref.finalize(result, _served_as.pop, key, None)  # forgotten with the frame
+    return result
+
+
+def version() -> str:
+    """The tables' data version: their build (the manifest, which names every input's hash and
+    the build time), their folder and what the reader may see. Changes with every rebuild, by
+    this process or another (a report added, a decision made on the command line)."""
+    ensure_tables()
+    folder = curated_dir()
+    try:
+        digest = hashlib.sha256((folder / "manifest.json").read_bytes()).hexdigest()[:16]
+    except OSError as error:
+        raise TablesError(f"manifest.json: {error.strerror}") from None
+    return f"{digest}|{folder}|{hosted()}"
+
+
+@st.cache_resource(show_spinner=False, max_entries=VIEW_ENTRIES, ttl=CACHE_TTL)
+def _per_view(name: str, args: tuple, version: str, _compute) -> object:
+    return _serve(_compute(*args), (name, args), version)
+
+
+def _name(function) -> str:
+    """A function's name in a cache key, with its file: pages run as `__main__`, and two pages
+    may each have a `card`."""
+    code = getattr(function, "__code__", None)
+    return f"{function.__module__}.{function.__qualname__}@{code.co_filename if code else ''}"
+
+
+def per_view(compute):
+    """Cache a function of the view (its arguments: language, report, filters, as strings and
+    tuples) that reads the tables through `table`: computed once per view and data version,
+    shared by every session. The undecorated function stays at `.compute`."""
+    name = _name(compute)
+
+    @functools.wraps(compute)
+    def cached(*args):
+        return _per_view(name, args, version(), compute)
+
+    cached.compute = compute
+    return cached
+
+
+def shared(compute, *args):
+    """`compute(*args)`, where each frame among `args` is one this module served (a table, a
+    view's reading) and the rest are plain values (language, ids): computed once per data
+    version and shared by every session, like a view. Given any other frame (one a page
+    filtered), it is simply computed."""
+    key, versions = [], set()
+    for arg in args:
+        if isinstance(arg, pd.DataFrame):
+            if _served.get(id(arg)) is not arg:
+                return compute(*args)
+            what, served_version = _served_as[id(arg)]
+            key.append(("frame", what))
+            versions.add(served_version)
+        else:
+            key.append(arg)
+    if len(versions) > 1:  # frames of two builds (a rebuild between two reads)
+        return compute(*args)
+    current = versions.pop() if versions else version()
+    return _shared(_name(compute), tuple(key), current, lambda: compute(*args))
+
+
+@st.cache_resource(show_spinner=False, max_entries=VIEW_ENTRIES, ttl=CACHE_TTL)
+def _shared(name: str, key: tuple, version: str, _call) -> object:
+    return _serve(_call(), (name, key), version)
+
+
+@st.cache_resource(show_spinner=False, max_entries=FIGURE_ENTRIES, ttl=CACHE_TTL)
+def _figure(name: str, args: tuple, kwargs: tuple, _build) -> object:
+    return _build(*args, **dict(kwargs))
+
+
+def figure(build, *args, **kwargs):
+    """The finished figure `build(*args, **kwargs)`, built once for the same arguments (plain
+    lists, strings and numbers: the texts are in the reader's language, so two languages never
+    share one) and shared by every session; `st.plotly_chart` copies it, nobody changes it."""
+    return _figure(_name(build), args, tuple(sorted(kwargs.items())), build)
+
+
+# What several pages compute from the tables for a view, once per view and data version.
+
+
+@per_view
+def metrics_for(report: str) -> pd.DataFrame:
+    """Each metric's row in `report`, or for `latest` its row from its newest report."""
+    return calc.rows_for_report(table("metrics"), report, "metric_id")
+
+
+@per_view
+def projects_for(report: str) -> pd.DataFrame:
+    """Each project's row in `report`, or for `latest` its latest stated stage; with the code
+    of its product."""
+    projects = calc.latest_projects(table("projects"), report)
+    return projects.assign(product_code=projects["product"].map(product_code))
+
+
+@per_view
+def progress(report: str) -> pd.DataFrame:
+    """The targets `report` states (every target for `latest`) with their progress."""
+    targets = table("targets")
+    if report != calc.LATEST:
+        targets = targets[targets["report_id"] == report]
+    return calc.target_progress(targets, table("projects"), table("metrics"))
+
+
+@per_view
+def changes(report: str) -> pd.DataFrame:
+    """What `report` (or the newest) says that the reports before it did not."""
+    return calc.what_changed(table("metrics"), table("projects"), table("reports"), report)
+
+
+@per_view
+def trends(metric_ids: tuple[str, ...]) -> pd.DataFrame:
+    """The metrics of `metric_ids` that several reports give, ordered in time."""
+    return calc.series(table("metrics"), list(metric_ids))
 
 
 def proposals() -> pd.DataFrame:
     """Every proposal with its decision (data_prep.review.PROPOSAL_COLUMNS); none from tables
     built before review."""
-    built_at, folder = ensure_tables(), curated_dir()
+    current, folder = version(), curated_dir()
     if not (folder / "proposals.csv").is_file():
         return pd.DataFrame(columns=data_review.PROPOSAL_COLUMNS)
-    return _read("proposals", built_at, str(folder), hosted())
+    return _read("proposals", current, str(folder), hosted())
 
 
 def decide(proposal_ids: list[str], decision: str, by: str = "") -> list[dict[str, str]]:
@@ -157,10 +309,19 @@ def decide(proposal_ids: list[str], decision: str, by: str = "") -> list[dict[st
     if hosted():
         raise InputError(data_review.DECISIONS_FILE, "decisions cannot be made on the hosted link")
     decided = decide_and_rebuild(proposal_ids, decision, seeds_dir(), curated_dir(), by)
-    _read.clear()
-    _read_text.clear()
+    _forget_tables()
     _preview.clear()
     return decided
+
+
+def _forget_tables() -> None:
+    """Drop what was read and computed from the tables of an older build (a new build has a new
+    version, so nothing stale is ever served; this returns the memory at once)."""
+    _read.clear()
+    _read_text.clear()
+    _per_view.clear()
+    _shared.clear()
+    _figure.clear()
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
@@ -180,8 +341,7 @@ def _review_change(record):
     if hosted():
         raise InputError(data_review.DECISIONS_FILE, "decisions cannot be made on the hosted link")
     done = record_and_rebuild(record, seeds_dir(), curated_dir())
-    _read.clear()
-    _read_text.clear()
+    _forget_tables()
     _metrics.clear()
     _preview.clear()
     return done
@@ -209,7 +369,7 @@ def correct(
 
 def text(source: str) -> str:
     """The cleaned text of a report, into which the tables' offsets point."""
-    return _read_text(source, ensure_tables(), str(curated_dir()))
+    return _read_text(source, version(), str(curated_dir()))
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,10 @@ def test_production_config():
     assert config["server"]["enableCORS"] is True
     assert config["client"]["showErrorDetails"] == "none"
     assert config["browser"]["gatherUsageStats"] is False
+    # page runs without a full garbage collection and sessions without file watchers (CPU per
+    # page run, docs/benchmarks.md)
+    assert config["runner"]["postScriptGC"] is False
+    assert config["server"]["fileWatcherType"] == "none"
 
 
 def test_dockerfile_runs_unprivileged_with_a_health_check():

@@ -4,6 +4,7 @@ several reports give drawn as lines over time."""
 import pandas as pd
 import streamlit as st
 
+from dashboard import data
 from dashboard.components import charts
 from dashboard.components.provenance import source_line, sources_and_data
 from dashboard.fmt import quantity, scaled
@@ -119,7 +120,8 @@ def trend_chart(rows: pd.DataFrame, reports: pd.DataFrame, lang: str, key: str) 
                 }
             )
         title = charts.heading(t("trend_chart", lang), unit_label, lang)
-        st.plotly_chart(charts.lines(items, title, unit_label), key=f"{key}_{display_unit}")
+        figure = data.figure(charts.lines, items, title, unit_label)
+        st.plotly_chart(figure, key=f"{key}_{display_unit}")
         source_line(group, reports, lang)
         sources_and_data(
             group,

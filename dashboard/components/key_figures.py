@@ -2,6 +2,7 @@
 
 import pandas as pd
 
+from dashboard import data
 from dashboard.calc import metric
 from dashboard.components import cards
 from dashboard.components.text import escape_markdown
@@ -119,6 +120,13 @@ def key_cards(
     metrics: pd.DataFrame, all_metrics: pd.DataFrame, progress: pd.DataFrame, lang: str
 ) -> None:
     """The six cards; figures the chosen report lacks show "–" under their usual label."""
+    cards.show(data.shared(card_contents, metrics, all_metrics, progress, lang))
+
+
+def card_contents(
+    metrics: pd.DataFrame, all_metrics: pd.DataFrame, progress: pd.DataFrame, lang: str
+) -> list[tuple[str, str, str, str]]:
+    """Label, value, what stands beside it and the sentences, for each of the six cards."""
     shown = []
     for kind, first, second in CARDS:
         if kind == "target":
@@ -132,4 +140,4 @@ def key_cards(
             shown.append(
                 (label, value, f"{when} · {beside}" if when else beside, quote_help(quotes, lang))
             )
-    cards.show(shown)
+    return shown

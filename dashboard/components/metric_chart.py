@@ -4,6 +4,7 @@ line, the sentences, and downloads of exactly the data drawn."""
 import pandas as pd
 import streamlit as st
 
+from dashboard import data
 from dashboard.calc import metric
 from dashboard.components import charts
 from dashboard.components.provenance import source_line, sources_and_data
@@ -42,15 +43,29 @@ def metric_bars(
     key: str,
 ) -> None:
     """Horizontal bars of metrics sharing one display unit, or a note when the report has none."""
-    rows = chart_rows(metrics, metric_ids)
-    title = t(title_key, lang)
+    rows, bars = data.shared(bar_contents, metrics, tuple(metric_ids), title_key, lang)
     if rows.empty:
+        title = t(title_key, lang)
         st.info(
             f"{title}：{t('nothing_here', lang)}"
             if lang == "zh"
             else f"{title}: {t('nothing_here', lang)}"
         )
         return
+    st.plotly_chart(data.figure(charts.hbar, *bars), key=key)
+    source_line(rows, reports, lang)
+    sources_and_data(rows, lang, rows[DOWNLOAD_COLUMNS], key, key)
+
+
+def bar_contents(
+    metrics: pd.DataFrame, metric_ids: tuple[str, ...], title_key: str, lang: str
+) -> tuple[pd.DataFrame, tuple]:
+    """The rows drawn, each with its label, and the bars' labels, values, texts, sentences,
+    title and axis title (none for a report that has none of the metrics)."""
+    rows = chart_rows(metrics, list(metric_ids))
+    if rows.empty:
+        return rows, ()
+    title = t(title_key, lang)
     display_unit = rows.iloc[0]["display_unit"]
     unit_label = scaled(0, display_unit, lang)[1]
     labels = [
@@ -63,8 +78,5 @@ def metric_bars(
         for r in rows.itertuples()
     ]
     heading = charts.heading(title, unit_label, lang)
-    st.plotly_chart(
-        charts.hbar(labels, values, texts, list(rows["quote"]), heading, unit_label), key=key
-    )
-    source_line(rows, reports, lang)
-    sources_and_data(rows.assign(label=labels), lang, rows[DOWNLOAD_COLUMNS], key, key)
+    bars = (labels, values, texts, list(rows["quote"]), heading, unit_label)
+    return rows.assign(label=labels), bars

@@ -12,7 +12,7 @@ import os
 import pandas as pd
 import pydeck as pdk
 
-from dashboard import geo
+from dashboard import data, geo
 from dashboard.i18n import CONFIDENCE_NAMES, KIND_NAMES, pick, product_label, t
 
 LAYERS = ("base", "areas", "clusters", "facilities", "projects", "towns", "labels", "outline")
@@ -98,16 +98,16 @@ def deck(
     """The deck with the chosen layers over the configured basemap."""
     basemap, gcj02 = basemap_setting()
     move = geo.to_gcj02 if gcj02 else (lambda frame: frame)
-    place_frame = geo.place_rows(places, facts, lang, metrics)
+    place_frame = data.shared(geo.place_rows, places, facts, lang, metrics)
     kinds = place_frame["kind"]
     areas = move(place_frame[kinds.isin(["new_town", "park"])])
     facilities = move(
         place_frame[kinds.isin(["mine", "power_plant"])].assign(radius=geo.FACILITY_RADIUS_M)
     )
     towns = move(place_frame[kinds == "town"].assign(radius=1800, line_width=1.5))
-    built_up = move(geo.built_up_rows(places, facts, lang))
+    built_up = move(data.shared(geo.built_up_rows, places, facts, lang))
     project_frame = move(geo.project_rows(projects, places, lang))
-    clusters = geo.cluster_rows(places, facts, lang)
+    clusters = data.shared(geo.cluster_rows, places, facts, lang)
     outline = geo.dashed_outline()
     if gcj02:
         clusters = clusters.assign(polygon=[geo.shift_path(ring) for ring in clusters["polygon"]])
@@ -268,7 +268,7 @@ def listing(
     metrics: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """What the map shows, one row per point or area, with its kind, confidence and source."""
-    place_frame = geo.place_rows(places, facts, lang, metrics)
+    place_frame = data.shared(geo.place_rows, places, facts, lang, metrics)
     project_frame = geo.project_rows(projects, places, lang)
     clusters = places[places["kind"] == "cluster"]
     parts = [

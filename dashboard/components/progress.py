@@ -6,6 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from dashboard import data
 from dashboard.components import charts
 from dashboard.components.provenance import source_line, sources_and_data
 from dashboard.components.text import escape_markdown
@@ -85,18 +86,33 @@ TABLE_COLUMNS = [
 
 def progress_chart(progress: pd.DataFrame, reports: pd.DataFrame, lang: str, key: str) -> None:
     """Progress of the targets that have a reported actual; the others are named as such."""
+    rows, names, figure = data.shared(progress_contents, progress, lang)
+    if rows.empty:
+        st.info(t("unmeasured", lang, names=names))
+        return
+    st.plotly_chart(figure, key=key)
+    st.caption(t("measured_note", lang))
+    if names:
+        st.caption(t("unmeasured", lang, names=names))
+    source_line(rows, reports, lang)
+    # every target, so that the download too says which have a reported current value
+    sources_and_data(rows, lang, progress[DOWNLOAD_COLUMNS], "targets_progress", key)
+
+
+def progress_contents(progress: pd.DataFrame, lang: str) -> tuple[pd.DataFrame, str, go.Figure]:
+    """The targets with a reported actual, each with its label; the names of the others; the
+    chart (None when no target has an actual)."""
     chartable = measured(progress)
     names = unmeasured_names(progress, lang)
     if chartable.empty:
-        st.info(t("unmeasured", lang, names=names))
-        return
+        return chartable, names, None
     labels = [label(row, lang) for row in chartable.itertuples()]
     texts = [f"{of_target_text(r, lang)} · {reading_text(r, lang)}" for r in chartable.itertuples()]
     hovers = [
         f"{current_text(r, lang)} / {target_text(r, lang)}\n{r.current_quote}"
         for r in chartable.itertuples()
     ]
-    figure = charts.progress_bars(
+    figure = progress_figure(
         labels,
         list(chartable["progress"]),
         texts,
@@ -104,15 +120,20 @@ def progress_chart(progress: pd.DataFrame, reports: pd.DataFrame, lang: str, key
         t("measured_chart", lang),
         t("col_progress", lang),
     )
-    unclipped(figure, list(chartable["progress"]))
-    st.plotly_chart(figure, key=key)
-    st.caption(t("measured_note", lang))
-    if names:
-        st.caption(t("unmeasured", lang, names=names))
-    source_line(chartable, reports, lang)
-    # every target, so that the download too says which have a reported current value
-    rows = chartable.assign(label=labels)
-    sources_and_data(rows, lang, progress[DOWNLOAD_COLUMNS], "targets_progress", key)
+    return chartable.assign(label=labels), names, figure
+
+
+def progress_figure(
+    labels: list[str],
+    progress: list[float],
+    texts: list[str],
+    hovers: list[str],
+    title: str,
+    axis_title: str,
+) -> go.Figure:
+    """The progress bars with their labels beside them (built once per content)."""
+    figure = charts.progress_bars(labels, progress, texts, hovers, title, axis_title)
+    return unclipped(figure, progress)
 
 
 def unclipped(figure: go.Figure, progress: list[float]) -> go.Figure:
@@ -283,16 +304,23 @@ def timelines(progress: pd.DataFrame, lang: str) -> None:
     """A timeline per measure that the reports give more than one point of (two goals, or a goal
     and an actual); the measures with a goal only are named, not drawn as a lone point."""
     st.caption(t("timeline_note", lang))
+    drawn, names = data.shared(timeline_contents, progress, lang)
+    columns = st.columns(2)
+    for index, (target_id, figure) in enumerate(drawn):
+        with columns[index % 2]:
+            st.plotly_chart(figure, key=f"timeline_{target_id}")
+    if names:
+        st.caption(t("timeline_goal_only", lang, names=names))
+
+
+def timeline_contents(progress: pd.DataFrame, lang: str) -> tuple[list[tuple[str, go.Figure]], str]:
+    """The timelines drawn (first target id, figure) and the names of the measures that have a
+    goal only."""
     drawn, goal_only = [], []
     for rows in measures(progress):
         (drawn if len(timeline_points(rows)) > 1 else goal_only).append(rows)
-    columns = st.columns(2)
-    for index, rows in enumerate(drawn):
-        with columns[index % 2]:
-            key = f"timeline_{rows['target_id'].iloc[0]}"
-            st.plotly_chart(timeline_figure(rows, lang), key=key)
-    if goal_only:
-        names = pick(("、", "; "), lang).join(
-            label(row, lang) for rows in goal_only for row in rows.itertuples()
-        )
-        st.caption(t("timeline_goal_only", lang, names=names))
+    figures = [(rows["target_id"].iloc[0], timeline_figure(rows, lang)) for rows in drawn]
+    names = pick(("、", "; "), lang).join(
+        label(row, lang) for rows in goal_only for row in rows.itertuples()
+    )
+    return figures, names

@@ -2,8 +2,10 @@
 the pipeline against the 2030 targets, and the history of status changes."""
 
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
+from dashboard import data
 from dashboard.calc import latest_projects, status_changes
 from dashboard.components import charts
 from dashboard.components.choices import chinese_only
@@ -124,10 +126,41 @@ def project_table(shown: pd.DataFrame, reports: pd.DataFrame, lang: str) -> None
     sources_and_data(named, lang, table, "projects", "chemicals_projects")
 
 
+def stacked_figure(
+    series: list[dict], title: str, unit_label: str, forecast: dict | None = None
+) -> go.Figure:
+    """Stacked bars by stage, the legend always shown (the colours are stages), and the
+    forecast (x, y, name, hovertext) as a red mark on each bar when given."""
+    figure = charts.grouped_bars(series, title, unit_label, stacked=True)
+    if forecast:
+        figure.add_scatter(
+            x=forecast["x"],
+            y=forecast["y"],
+            mode="markers",
+            marker={"symbol": "line-ew-open", "size": 40, "line": {"width": 3}, "color": "#c0504d"},
+            name=forecast["name"],
+            hovertext=forecast["hovertext"],
+            hoverinfo="text",
+        )
+    figure.update_layout(showlegend=True)
+    return figure
+
+
 def capacity_charts(shown: pd.DataFrame, lang: str) -> None:
     """Capacity of the shown projects by product, stacked by status, one chart per unit; a
     project counted within a group (part_of) is left out of the stack, as in every sum."""
+    figures, notes = data.shared(capacity_contents, shown, lang)
+    for base_unit, figure in figures:
+        st.plotly_chart(figure, key=f"chemicals_capacity_{base_unit}")
+    for note in notes:
+        st.caption(note)
+
+
+def capacity_contents(shown: pd.DataFrame, lang: str) -> tuple[list, list[str]]:
+    """The capacity charts (base unit, figure) and the notes on projects inside a group and
+    projects that share a company."""
     counted = shown[shown["part_of"].isna() | (shown["part_of"] == "")]
+    figures = []
     for base_unit, display_unit in UNITS:
         group = counted[counted["capacity_unit"] == base_unit]
         if group.empty:
@@ -147,16 +180,15 @@ def capacity_charts(shown: pd.DataFrame, lang: str) -> None:
                 }
             )
         title = _titled("capacity_chart", unit_label, lang)
-        figure = charts.grouped_bars(series, title, unit_label, stacked=True)
-        figure.update_layout(showlegend=True)  # the colours are stages: always name them
-        st.plotly_chart(figure, key=f"chemicals_capacity_{base_unit}")
+        figures.append((base_unit, stacked_figure(series, title, unit_label)))
     names = shown.drop_duplicates("project_id").set_index("project_id")
+    notes = []
     for row in shown[~shown.index.isin(counted.index)].itertuples():
         group = names.loc[row.part_of] if row.part_of in names.index else None
         group_name = (
             pick((group["name_zh"], group["name_en"]), lang) if group is not None else row.part_of
         )
-        st.caption(
+        notes.append(
             t(
                 "part_of_note",
                 lang,
@@ -165,7 +197,7 @@ def capacity_charts(shown: pd.DataFrame, lang: str) -> None:
             )
         )
     for project, other, shared in related_pairs(shown):
-        st.caption(
+        notes.append(
             t(
                 "related_note",
                 lang,
@@ -174,6 +206,7 @@ def capacity_charts(shown: pd.DataFrame, lang: str) -> None:
                 companies=shared,
             )
         )
+    return figures, notes
 
 
 def related_pairs(shown: pd.DataFrame) -> list[tuple[str, str, str]]:
@@ -226,7 +259,47 @@ def pipeline_charts(
     """Projects by stage, stacked, against each 2030 capacity forecast, one chart per unit; no
     stage is called current value or progress, and a forecast equal to its named projects is
     said to be so."""
+    figures, notes, capacity_targets, pipeline = data.shared(
+        pipeline_contents, targets, all_projects, lang
+    )
+    for base_unit, figure in figures:
+        st.plotly_chart(figure, key=f"chemicals_pipeline_{base_unit}")
+    st.caption(t("pipeline_stack_note", lang))
+    for note in notes:
+        st.caption(note)
+    source_line(pd.concat([capacity_targets, pipeline]), reports, lang)
+    sources_and_data(
+        capacity_targets,
+        lang,
+        capacity_targets[
+            [
+                "target_id",
+                "label_zh",
+                "label_en",
+                "target_kind",
+                "unit",
+                "target_year",
+                "target_value",
+                "qualifier",
+                "pipeline_product",
+                "current_value",
+                "quote",
+                "source",
+                "report_date",
+            ]
+        ],
+        "pipeline_targets",
+        "chemicals_targets",
+    )
+
+
+def pipeline_contents(
+    targets: pd.DataFrame, all_projects: pd.DataFrame, lang: str
+) -> tuple[list, list[str], pd.DataFrame, pd.DataFrame]:
+    """The pipeline charts (base unit, figure), the notes on forecasts equal to their named
+    projects, the capacity targets and the counted pipeline."""
     capacity_targets = targets[targets["pipeline_product"].notna()]
+    figures, notes = [], []
     pipeline = counted_pipeline(all_projects)
     for base_unit, display_unit in UNITS:
         group = capacity_targets[capacity_targets["unit"] == base_unit]
@@ -256,24 +329,18 @@ def pipeline_charts(
                 }
             )
         title = _titled("pipeline_stack", unit_label, lang)
-        figure = charts.grouped_bars(series, title, unit_label, stacked=True)
-        figure.add_scatter(
-            x=names,
-            y=[scaled(v, display_unit, lang)[0] for v in group["target_value"]],
-            mode="markers",
-            marker={"symbol": "line-ew-open", "size": 40, "line": {"width": 3}, "color": "#c0504d"},
-            name=pick(("2030年预测", "2030 forecast"), lang),
-            hovertext=list(group["quote"]),
-            hoverinfo="text",
-        )
-        figure.update_layout(showlegend=True)
-        st.plotly_chart(figure, key=f"chemicals_pipeline_{base_unit}")
-    st.caption(t("pipeline_stack_note", lang))
+        forecast = {
+            "x": names,
+            "y": [scaled(v, display_unit, lang)[0] for v in group["target_value"]],
+            "name": pick(("2030年预测", "2030 forecast"), lang),
+            "hovertext": list(group["quote"]),
+        }
+        figures.append((base_unit, stacked_figure(series, title, unit_label, forecast)))
     for row in capacity_targets.itertuples():
         if equals_named_projects(row.target_value, pipeline, row.pipeline_product):
             named = pipeline[pipeline["product"] == row.pipeline_product]
             display = "亿立方米/年" if row.unit == "立方米" else "万吨/年"
-            st.caption(
+            notes.append(
                 t(
                     "equals_projects",
                     lang,
@@ -282,30 +349,7 @@ def pipeline_charts(
                     names="、".join(pick((r.name_zh, r.name_en), lang) for r in named.itertuples()),
                 )
             )
-    source_line(pd.concat([capacity_targets, pipeline]), reports, lang)
-    sources_and_data(
-        capacity_targets,
-        lang,
-        capacity_targets[
-            [
-                "target_id",
-                "label_zh",
-                "label_en",
-                "target_kind",
-                "unit",
-                "target_year",
-                "target_value",
-                "qualifier",
-                "pipeline_product",
-                "current_value",
-                "quote",
-                "source",
-                "report_date",
-            ]
-        ],
-        "pipeline_targets",
-        "chemicals_targets",
-    )
+    return figures, notes, capacity_targets, pipeline
 
 
 def mentions(all_projects: pd.DataFrame, lang: str) -> None:

@@ -5,6 +5,7 @@ import io
 import pandas as pd
 import streamlit as st
 
+from dashboard import data
 from dashboard.components.text import escape_markdown
 from dashboard.i18n import (
     CODE_LISTS,
@@ -19,6 +20,10 @@ from dashboard.i18n import (
 
 def report_names(reports: pd.DataFrame, report_ids: list[str], lang: str) -> str:
     """ "昌吉日报 2025-08《抢占新质生产力发展新赛道》" for each report id given."""
+    return data.shared(_report_names, reports, tuple(report_ids), lang)
+
+
+def _report_names(reports: pd.DataFrame, report_ids: tuple[str, ...], lang: str) -> str:
     names = []
     for row in reports[reports["report_id"].isin(report_ids)].itertuples():
         paper = row.newspaper_en if lang == "en" else row.newspaper
@@ -35,8 +40,15 @@ def source_line(rows: pd.DataFrame, reports: pd.DataFrame, lang: str) -> None:
 
 
 def _sentences(rows: pd.DataFrame, lang: str, label: str, quote: str) -> None:
-    """The sentence behind each row, escaped, each once. Without a `label` column, rows are
-    named by their label_zh or label_en, as the language asks."""
+    """The sentence behind each row, escaped, each once."""
+    st.markdown(f"**{t('quotes', lang)}**")
+    for line in data.shared(sentence_lines, rows, lang, label, quote):
+        st.markdown(line)
+
+
+def sentence_lines(rows: pd.DataFrame, lang: str, label: str, quote: str) -> list[str]:
+    """Each row's label, date and sentence as Markdown, escaped, each sentence once. Without a
+    `label` column, rows are named by their label_zh or label_en, as the language asks."""
     if label not in rows.columns:
         rows = rows.assign(
             **{
@@ -46,16 +58,17 @@ def _sentences(rows: pd.DataFrame, lang: str, label: str, quote: str) -> None:
                 ]
             }
         )
-    st.markdown(f"**{t('quotes', lang)}**")
+    lines = []
     seen: set[tuple[str, str]] = set()
     for row in rows.itertuples():
         key = (str(getattr(row, label)), str(getattr(row, quote)))
         if key in seen or not key[1] or key[1] == "nan":
             continue
         seen.add(key)
-        st.markdown(
+        lines.append(
             f"**{escape_markdown(key[0])}** · {row.report_date}  \n> {escape_markdown(key[1])}"
         )
+    return lines
 
 
 def sources_and_data(

@@ -4,28 +4,27 @@ the pipeline against each 2030 target, what changed, status history, and a margi
 import streamlit as st
 
 from dashboard import data
-from dashboard.calc import filter_projects, latest_projects, rows_for_report, what_changed
+from dashboard.calc import LATEST, filter_projects
 from dashboard.components import projects as pipeline
 from dashboard.components.calculator import margin_calculator
 from dashboard.components.changes import changes_table
 from dashboard.context import current
-from dashboard.i18n import product_code, t
+from dashboard.i18n import t
 
 view = current()
 lang = view.lang
 all_projects = data.table("projects")
 reports = data.table("reports")
-metrics = data.table("metrics")
 st.title(t("page_chemicals", lang))
 
 companies = sorted(
     {name for names in all_projects["companies"].dropna() for name in names.split("、")}
 )
 products, statuses, chosen_companies = pipeline.filters(companies, lang)
-projects = latest_projects(all_projects, view.report).assign(
-    product_code=lambda frame: frame["product"].map(product_code)
+projects = data.projects_for(view.report)
+shown = data.shared(
+    filter_projects, projects, tuple(products), tuple(statuses), tuple(chosen_companies)
 )
-shown = filter_projects(projects, products, statuses, chosen_companies)
 
 st.subheader(t("projects_table", lang))
 if shown.empty:
@@ -39,7 +38,7 @@ st.subheader(t("pipeline_chart", lang))
 pipeline.pipeline_charts(data.table("targets"), all_projects, reports, lang)
 
 st.subheader(t("what_changed", lang))
-changed = what_changed(metrics, all_projects, reports, view.report)
+changed = data.changes(view.report)
 if len(changed):
     changed = changed[changed["kind"].isin(["new_project", "status"])]
 changes_table(changed, reports, lang, "chemicals_latest")
@@ -49,4 +48,4 @@ pipeline.status_history(all_projects, lang)
 pipeline.mentions(all_projects, lang)
 
 st.subheader(t("calculator", lang))
-margin_calculator(rows_for_report(metrics, "latest", "metric_id"), reports, lang)
+margin_calculator(data.metrics_for(LATEST), reports, lang)

@@ -4,7 +4,7 @@ vs power sent out of Xinjiang, and the clusters around 芨芨湖."""
 import streamlit as st
 
 from dashboard import data
-from dashboard.calc import metric, rows_for_report, series
+from dashboard.calc import metric
 from dashboard.components import cards
 from dashboard.components.changes import trend_chart
 from dashboard.components.key_figures import quote_help
@@ -16,7 +16,7 @@ from dashboard.i18n import pick, t
 
 view = current()
 lang = view.lang
-metrics = rows_for_report(data.table("metrics"), view.report, "metric_id")
+metrics = data.metrics_for(view.report)
 reports = data.table("reports")
 st.title(t("page_coal_power", lang))
 coal = metrics[metrics["category"].isin(["coal", "power"])]
@@ -109,16 +109,15 @@ metric_bars(
     key="coal_power_shares",
 )
 
-trends = series(
-    data.table("metrics"),
-    [
+trends = data.trends(
+    (
         "coal_output",
         "coal_output_share_xinjiang",
         "coal_power_built",
         "coal_power_planned",
         "power_generation",
         "power_sent_out",
-    ],
+    )
 )
 if len(trends):
     st.subheader(t("trend_chart", lang))

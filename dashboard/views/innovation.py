@@ -5,7 +5,6 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import data
-from dashboard.calc import rows_for_report
 from dashboard.components import cards, charts
 from dashboard.components.metric_chart import metric_bars
 from dashboard.components.provenance import quotes, source_line, sources_and_data
@@ -17,7 +16,7 @@ from dashboard.review import chart_mark
 view = current()
 lang = view.lang
 all_metrics = data.table("metrics")
-metrics = rows_for_report(all_metrics, view.report, "metric_id")
+metrics = data.metrics_for(view.report)
 reports = data.table("reports")
 st.title(t("page_innovation", lang))
 innovation = metrics[metrics["category"] == "innovation"]
@@ -71,10 +70,8 @@ for _, rows in over_time.groupby("metric_id", sort=False):
         }
     )
 unit = pick(("个", "count"), lang)
-st.plotly_chart(
-    charts.grouped_bars(series, charts.heading(t("clusters_over_time", lang), unit, lang), unit),
-    key="innovation_clusters",
-)
+heading = charts.heading(t("clusters_over_time", lang), unit, lang)
+st.plotly_chart(data.figure(charts.grouped_bars, series, heading, unit), key="innovation_clusters")
 source_line(over_time, reports, lang)
 sources_and_data(
     over_time,

@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import data
-from dashboard.calc import material_flows, metric, rows_for_report
+from dashboard.calc import material_flows, metric
 from dashboard.components import charts
 from dashboard.components.metric_chart import chart_rows, metric_bars
 from dashboard.components.provenance import source_line, sources_and_data
@@ -15,7 +15,7 @@ from dashboard.review import mark
 
 view = current()
 lang = view.lang
-metrics = rows_for_report(data.table("metrics"), view.report, "metric_id")
+metrics = data.metrics_for(view.report)
 reports = data.table("reports")
 st.title(t("page_materials", lang))
 if metrics[metrics["category"] == "materials"].empty:
@@ -82,7 +82,7 @@ else:
         "node_wafer": (0.99, 0.95),
     }
     positions = [layout.get(key, (0.5, 0.5)) for key in node_keys]
-    figure = charts.sankey(node_names, sankey_links, t("chains", lang), positions)
+    figure = data.figure(charts.sankey, node_names, sankey_links, t("chains", lang), positions)
     st.plotly_chart(figure, key="materials_sankey")
     wafer = metric(metrics, "wafer_slicing_capacity")
     st.caption(

@@ -6,7 +6,7 @@ import streamlit as st
 from dashboard import data
 from dashboard.briefing import briefing_html
 from dashboard.briefing_pdf import briefing_pdf
-from dashboard.calc import rows_for_report, series, target_progress, what_changed
+from dashboard.calc import LATEST
 from dashboard.components import changes
 from dashboard.components.key_figures import SHOWN_METRICS, SHOWN_TARGETS, key_cards
 from dashboard.components.progress import progress_chart
@@ -17,7 +17,7 @@ from dashboard.i18n import pick, t
 from dashboard.target_text import report_ids
 
 # Metrics drawn as lines once several reports give them.
-KEY_SERIES = [
+KEY_SERIES = (
     "coal_output",
     "coal_power_built",
     "power_generation",
@@ -26,7 +26,7 @@ KEY_SERIES = [
     "jijihu_workers",
     "thousand_billion_industries",
     "ten_billion_clusters",
-]
+)
 LINKS = [
     ("targets.py", "page_targets"),
     ("coal_power.py", "page_coal_power"),
@@ -39,11 +39,11 @@ LINKS = [
 view = current()
 lang = view.lang
 all_metrics = data.table("metrics")
-metrics = rows_for_report(all_metrics, view.report, "metric_id")
+metrics = data.metrics_for(view.report)
 targets = data.table("targets")
 projects = data.table("projects")
 reports = data.table("reports")
-progress = target_progress(targets, projects, all_metrics)
+progress = data.progress(LATEST)
 
 st.title(t("app_title", lang))
 st.caption(t("app_subtitle", lang))
@@ -59,10 +59,8 @@ st.subheader(t("overview_chart", lang))
 progress_chart(progress, reports, lang, key="overview_progress")
 
 st.subheader(t("what_changed", lang))
-changes.changes_table(
-    what_changed(all_metrics, projects, reports, view.report), reports, lang, "overview"
-)
-trends = series(all_metrics, KEY_SERIES)
+changes.changes_table(data.changes(view.report), reports, lang, "overview")
+trends = data.trends(KEY_SERIES)
 if len(trends):
     changes.trend_chart(trends, reports, lang, key="overview_trend")
 

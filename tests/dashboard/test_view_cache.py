@@ -1,0 +1,118 @@
+"""What pages compute is cached per view and data version and shared by sessions
+(dashboard/data.py): a rebuild by any process shows at once, two languages never share a figure,
+and a cached figure is built once and never changed by the pages that show it."""
+
+import json
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from dashboard import data
+from dashboard.calc import LATEST
+from dashboard.components import charts
+from data_prep.build import decide_and_rebuild
+from data_prep.check import read_csv
+from tests.dashboard import review_workspace
+from tests.dashboard.test_pages import HOME
+
+
+def shown(test: AppTest) -> str:
+    return "\n".join([m.value for m in test.markdown] + [c.value for c in test.caption])
+
+
+def specs(test: AppTest) -> list[dict]:
+    return [json.loads(chart.proto.spec) for chart in test.get("plotly_chart")]
+
+
+def page(name: str, lang: str = "zh") -> AppTest:
+    test = AppTest.from_file(HOME, default_timeout=90)
+    test.query_params["lang"] = lang
+    test.run()
+    if name != "overview":
+        test.switch_page(f"views/{name}.py").run()
+    assert not test.exception
+    return test
+
+
+@pytest.fixture
+def workspace(tmp_path, monkeypatch):
+    """A local copy's seeds and tables with a new report's proposals waiting."""
+    seeds, out = review_workspace.make(tmp_path)
+    if review_workspace.decide_is_stub(seeds, out):
+        pytest.fail("data_prep.review.decide is a placeholder")
+    monkeypatch.setenv("ZHUNDONG_SEEDS", str(seeds))
+    monkeypatch.setenv("ZHUNDONG_DATA", str(out))
+    monkeypatch.delenv("ZHUNDONG_HOSTED", raising=False)
+    return seeds, out
+
+
+def test_a_decision_made_on_the_command_line_shows_in_a_cached_view(workspace):
+    seeds, out = workspace
+    pending = [r for r in read_csv(out / "proposals.csv") if r["decision"] == "proposed"]
+    metric_ids = {r["target_id"] for r in pending if r["target_type"] == "metric"}
+    assert {"coal_output", "coal_power_built"} <= metric_ids
+    before = data.metrics_for(LATEST)
+    assert set(before.loc[before["review_status"] == "proposed", "metric_id"]) == metric_ids
+    assert "（待核实）" in shown(page("coal_power"))  # the view is cached now
+
+    # Another process (`python -m data_prep review --accept`) decides and rebuilds: nothing in
+    # this process is told, the tables' version alone changes.
+    decide_and_rebuild([r["proposal_id"] for r in pending], "accepted", seeds, out)
+
+    after = data.metrics_for(LATEST)
+    assert "proposed" not in set(after["review_status"])
+    accepted = after[after["metric_id"] == "coal_output"]
+    assert list(accepted["review_status"]) == ["accepted"]
+    assert list(accepted["report_date"]) == [review_workspace.NEW_DATE]
+    test = page("coal_power")
+    assert "待核实" not in shown(test)
+    assert "待核实" not in json.dumps(specs(test), ensure_ascii=False)
+
+
+def test_two_languages_do_not_share_a_cached_figure():
+    chinese = specs(page("coal_power", "zh"))
+    english = specs(page("coal_power", "en"))
+    assert len(chinese) == len(english) >= 3
+    for zh, en in zip(chinese, english, strict=True):
+        assert zh["layout"]["title"]["text"] != en["layout"]["title"]["text"]
+        assert not any("\u4e00" <= char <= "\u9fff" for char in en["layout"]["title"]["text"])
+    bars = english[0]["data"][0]
+    assert any(label.startswith("Coal output") for label in bars["y"])
+    assert not any(label.startswith("煤炭产量") for label in bars["y"])
+
+
+def test_a_cached_figure_is_built_once_and_not_changed_by_the_pages(monkeypatch):
+    built = []
+    original = charts.hbar
+
+    def counted(*args, **kwargs):
+        built.append(args[4])  # the title
+        return original(*args, **kwargs)
+
+    data._figure.clear()
+    monkeypatch.setattr(charts, "hbar", counted)
+    first = specs(page("coal_power", "en"))
+    once = len(built)
+    assert once >= 3
+    second = specs(page("coal_power", "en"))
+    assert len(built) == once  # a second session's run builds no figure
+    assert first == second
+    # the progress bars get their labels added once, however often the page shows them
+    overview = [specs(page("overview")) for _ in range(2)]
+    assert overview[0] == overview[1]
+
+
+def test_a_view_is_computed_once_for_every_session(monkeypatch):
+    calls = []
+    original = data.progress.compute
+
+    def counted(report):
+        calls.append(report)
+        return original(report)
+
+    data._per_view.clear()
+    monkeypatch.setattr(data, "progress", data.per_view(counted))  # the same cache, counted
+    page("targets")
+    page("targets", "en")
+    page("overview")
+    assert calls == [LATEST]
