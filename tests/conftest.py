@@ -15,10 +15,10 @@ FIXTURES = Path(__file__).parent / "fixtures"
 SERVED = ("browser", "deploy")
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    for item in items:
-        if Path(item.path).parent.name in SERVED:
-            item.add_marker(pytest.mark.xdist_group("servers"))
+def pytest_itemcollected(item: pytest.Item) -> None:
+    """Marked as each test is collected, before xdist reads the groups."""
+    if Path(item.path).parent.name in SERVED:
+        item.add_marker(pytest.mark.xdist_group("servers"))
 
 
 @pytest.fixture(scope="session")
