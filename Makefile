@@ -85,11 +85,11 @@ lint: install-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-# Two pytest processes: one runs everything that starts servers and drives Chromium (they share
-# those), the other the rest beside it (TEST_WORKERS=0: one process).
+# Two pytest processes, each taking whole test files as it is free (one file's servers and
+# fixtures stay in one process); TEST_WORKERS=0: one process.
 TEST_WORKERS ?= 2
 test: install-test chromium nginx tables static lint
-	$(BIN)/python -m pytest $(if $(filter 0,$(TEST_WORKERS)),,-n $(TEST_WORKERS) --dist loadgroup)
+	$(BIN)/python -m pytest $(if $(filter 0,$(TEST_WORKERS)),,-n $(TEST_WORKERS) --dist loadfile)
 
 bench: install-test nginx tables static
 	$(BIN)/python bench/bench_data_prep.py

@@ -10,15 +10,6 @@ from data_prep.pipeline import ReadReport, read_report
 from data_prep.reports import load_reports
 
 FIXTURES = Path(__file__).parent / "fixtures"
-# Tests that start servers and drive Chromium share them (session fixtures): under
-# `pytest -n 2 --dist loadgroup` (make test) they all run in one worker, the rest beside them.
-SERVED = ("browser", "deploy")
-
-
-def pytest_itemcollected(item: pytest.Item) -> None:
-    """Marked as each test is collected, before xdist reads the groups."""
-    if Path(item.path).parent.name in SERVED:
-        item.add_marker(pytest.mark.xdist_group("servers"))
 
 
 @pytest.fixture(scope="session")

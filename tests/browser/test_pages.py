@@ -99,7 +99,8 @@ def screenshot(page, path) -> None:
 @pytest.mark.parametrize("width_name", list(WIDTHS))
 @pytest.mark.parametrize("name", list(PAGES))
 def test_page_renders_without_errors(browser, server_url, name, width_name):
-    context, page, errors = open_page(browser, f"{server_url}/{PAGES[name]}", WIDTHS[width_name])
+    width = WIDTHS[width_name]
+    context, page, errors = open_page(browser, f"{server_url}/{PAGES[name]}", width)
     try:
         screenshot(page, ARTIFACTS / f"{name}-{width_name}.png")
         assert page.locator("h1").first.inner_text().startswith(TITLES[name])
@@ -107,6 +108,10 @@ def test_page_renders_without_errors(browser, server_url, name, width_name):
         assert unexpected(errors, name) == []
         if name not in ("sources", "map"):
             page.wait_for_selector(".js-plotly-plot", timeout=30_000)
+        if name in PHONE_ANSWERS and width_name == "phone":
+            answer_fits_a_phone(page, PHONE_ANSWERS[name]["zh"])
+        if name == "materials":
+            sankey_labels_stay_inside(page, width, "zh")
     finally:
         context.close()
 
@@ -148,28 +153,35 @@ def test_downloads_are_what_excel_and_a_printer_need(browser, served_url):
         context.close()
 
 
-@pytest.mark.browser
-@pytest.mark.parametrize("lang", ["zh", "en"])
-@pytest.mark.parametrize("name", ["overview", "targets"])
-def test_where_each_target_stands_fits_a_phone(browser, server_url, name, lang):
+# Where each target stands, as the Overview and Targets write it (the gas target's pipeline; the
+# coal-to-olefins project of unstated stage).
+PHONE_ANSWERS = {
+    "overview": {"zh": "未说明阶段710万吨/年", "en": "7.1 Mt/yr"},
+    "targets": {"zh": "已落地60亿立方米/年", "en": "6 billion m³/yr landed"},
+}
+
+
+def answer_fits_a_phone(page, answer: str) -> None:
     """At 390 px the answer (value or evidence, and the reading) is on screen without a
     sideways scroll: nothing is wider than the phone, the targets are stacked cards."""
-    query = "?lang=en" if lang == "en" else ""
-    context, page, errors = open_page(browser, f"{server_url}/{PAGES[name]}{query}", 390)
+    box = page.get_by_text(answer, exact=False).first.bounding_box()
+    assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 390
+    wide = page.evaluate(
+        "() => [...document.querySelectorAll('[data-testid=stMain] *')]"
+        ".filter(e => e.getBoundingClientRect().right > 392 && e.offsetParent)"
+        ".map(e => e.tagName + '.' + (e.getAttribute('data-testid') || '')).slice(0, 5)"
+    )
+    assert wide == []
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("name", list(PHONE_ANSWERS))
+def test_where_each_target_stands_fits_a_phone_in_english(browser, server_url, name):
+    """The Chinese view is checked as each page renders at phone width (above)."""
+    context, page, errors = open_page(browser, f"{server_url}/{PAGES[name]}?lang=en", 390)
     try:
-        screenshot(page, ARTIFACTS / f"{name}-phone-{lang}.png")
-        answer = "6 billion m³/yr landed" if lang == "en" else "已落地60亿立方米/年"
-        if name == "overview":
-            answer = "7.1 Mt/yr" if lang == "en" else "未说明阶段710万吨/年"
-        shown = page.get_by_text(answer, exact=False).first
-        box = shown.bounding_box()
-        assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 390
-        wide = page.evaluate(
-            "() => [...document.querySelectorAll('[data-testid=stMain] *')]"
-            ".filter(e => e.getBoundingClientRect().right > 392 && e.offsetParent)"
-            ".map(e => e.tagName + '.' + (e.getAttribute('data-testid') || '')).slice(0, 5)"
-        )
-        assert wide == []
+        screenshot(page, ARTIFACTS / f"{name}-phone-en.png")
+        answer_fits_a_phone(page, PHONE_ANSWERS[name]["en"])
         assert unexpected(errors, name) == []
     finally:
         context.close()
@@ -212,39 +224,42 @@ def test_choosing_a_page_on_a_phone_closes_the_sidebar(browser, server_url):
         context.close()
 
 
-@pytest.mark.browser
-@pytest.mark.parametrize("lang", ["zh", "en"])
-@pytest.mark.parametrize("width", [390, 1366])
-def test_sankey_labels_stay_inside_the_chart(browser, server_url, width, lang):
+def sankey_labels_stay_inside(page, width: int, lang: str) -> None:
     """Every node label of the materials flow lies inside the chart and clear of the next
-    column's nodes, at phone and laptop width."""
-    query = "?lang=en" if lang == "en" else ""
-    context, page, _ = open_page(browser, f"{server_url}/materials{query}", width)
+    column's nodes."""
+    chart = page.locator("[data-testid=stPlotlyChart]:has(.sankey)").first
+    chart.scroll_into_view_if_needed()
+    page.wait_for_timeout(800)
+    chart.screenshot(path=str(ARTIFACTS / f"sankey-{width}-{lang}.png"))
+    frame = chart.bounding_box()
+    boxes = page.evaluate(
+        """() => [...document.querySelectorAll('.sankey .sankey-node')].map(n => {
+            const r = n.querySelector('.node-rect').getBoundingClientRect();
+            const t = n.querySelector('.node-label').getBoundingClientRect();
+            return {rect: [r.left, r.right, r.top, r.bottom],
+                    label: [t.left, t.right, t.top, t.bottom]};
+        })"""
+    )
+    assert len(boxes) >= 5
+    for box in boxes:
+        left, right, _, _ = box["label"]
+        assert left >= frame["x"] - 1 and right <= frame["x"] + frame["width"] + 1, box
+    # no label runs over another node's bar
+    for box in boxes:
+        for other in boxes:
+            if other is box:
+                continue
+            lx0, lx1, ly0, ly1 = box["label"]
+            rx0, rx1, ry0, ry1 = other["rect"]
+            assert lx1 <= rx0 or lx0 >= rx1 or ly1 <= ry0 or ly0 >= ry1, (box, other)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [390, 1366])
+def test_sankey_labels_stay_inside_the_chart_in_english(browser, server_url, width):
+    """English labels are the longer ones; the Chinese are checked as the page renders (above)."""
+    context, page, _ = open_page(browser, f"{server_url}/materials?lang=en", width)
     try:
-        chart = page.locator("[data-testid=stPlotlyChart]:has(.sankey)").first
-        chart.scroll_into_view_if_needed()
-        page.wait_for_timeout(800)
-        chart.screenshot(path=str(ARTIFACTS / f"sankey-{width}-{lang}.png"))
-        frame = chart.bounding_box()
-        boxes = page.evaluate(
-            """() => [...document.querySelectorAll('.sankey .sankey-node')].map(n => {
-                const r = n.querySelector('.node-rect').getBoundingClientRect();
-                const t = n.querySelector('.node-label').getBoundingClientRect();
-                return {rect: [r.left, r.right, r.top, r.bottom],
-                        label: [t.left, t.right, t.top, t.bottom]};
-            })"""
-        )
-        assert len(boxes) >= 5
-        for box in boxes:
-            left, right, _, _ = box["label"]
-            assert left >= frame["x"] - 1 and right <= frame["x"] + frame["width"] + 1, box
-        # no label runs over another node's bar
-        for box in boxes:
-            for other in boxes:
-                if other is box:
-                    continue
-                lx0, lx1, ly0, ly1 = box["label"]
-                rx0, rx1, ry0, ry1 = other["rect"]
-                assert lx1 <= rx0 or lx0 >= rx1 or ly1 <= ry0 or ly0 >= ry1, (box, other)
+        sankey_labels_stay_inside(page, width, "en")
     finally:
         context.close()
