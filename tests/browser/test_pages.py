@@ -81,7 +81,7 @@ def open_page(browser, url: str, width: int):
     page.wait_for_function(
         "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60_000
     )
-    page.wait_for_timeout(1500)
+    page.wait_for_timeout(800)  # the last charts draw after the script has finished
     return context, page, errors
 
 
