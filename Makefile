@@ -86,10 +86,11 @@ lint: install-test
 	$(BIN)/ruff format --check .
 
 # Two pytest processes, each taking whole test files as it is free (one file's servers and
-# fixtures stay in one process); TEST_WORKERS=0: one process.
+# fixtures stay in one process), in the order tests/conftest.py gives: the slow files first.
+# TEST_WORKERS=0: one process.
 TEST_WORKERS ?= 2
 test: install-test chromium nginx tables static lint
-	$(BIN)/python -m pytest $(if $(filter 0,$(TEST_WORKERS)),,-n $(TEST_WORKERS) --dist loadfile)
+	$(BIN)/python -m pytest $(if $(filter 0,$(TEST_WORKERS)),,-n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder)
 
 bench: install-test nginx tables static
 	$(BIN)/python bench/bench_data_prep.py

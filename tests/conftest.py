@@ -1,5 +1,6 @@
 """Shared fixtures: the project's paths and the seed reports taken apart once per session."""
 
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,18 @@ from data_prep.pipeline import ReadReport, read_report
 from data_prep.reports import load_reports
 
 FIXTURES = Path(__file__).parent / "fixtures"
+SERVED = ("browser", "deploy")  # folders whose tests start servers and drive Chromium
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The slow files first: those that start servers, then the rest, each the larger first; a
+    file's own order is kept. With `make test`'s two processes (whole files to whichever is
+    free) the quick files come last and fill in, so neither is left with a long file at the end.
+    """
+    sizes = Counter(item.path for item in items)
+    items.sort(
+        key=lambda item: (Path(item.path).parent.name not in SERVED, -sizes[item.path], item.path)
+    )
 
 
 @pytest.fixture(scope="session")
