@@ -368,6 +368,34 @@ def _named_in_sentence(sentence: str) -> tuple[str, str] | None:
     return sentence[company.start() : end], product[0]
 
 
+def _proposal(
+    found_as: dict,
+    names: tuple[str, str],
+    display_unit: str,
+    kind: str,
+    status_raw: str,
+    latest: Row | None,
+) -> dict:
+    """A project row's line in proposals.csv: what it says beside the project's latest row."""
+    return {
+        **found_as,
+        "label_zh": names[0],
+        "label_en": names[1],
+        "display_unit": display_unit,
+        "year": "",
+        "year_basis": "",
+        "scope": "zhundong",
+        "statement_kind": kind,
+        "relation": "new" if latest is None else "follows",
+        "current_value": latest["capacity"] if latest else "",
+        "current_year": "",
+        "stage": status_raw,
+        "current_stage": latest["status_raw"] if latest else "",
+        "current_report_id": latest["report_id"] if latest else "",
+        "current_quote": latest["quote"] if latest else "",
+    }
+
+
 def project_proposals(
     catalog: dict, sources: Sources, known: list[tuple[dict, list[Row]]]
 ) -> list[Row]:
@@ -486,23 +514,14 @@ def project_proposals(
                 start = int(figure["sentence_start"])
                 proposed.append((start, start + len(str(figure["sentence"]))))
             sources.proposals.append(
-                {
-                    **found_as,
-                    "label_zh": name_zh,
-                    "label_en": name_en,
-                    "display_unit": _PROJECT_DISPLAY.get(str(figure["unit"]), ""),
-                    "year": "",
-                    "year_basis": "",
-                    "scope": "zhundong",
-                    "statement_kind": kind,
-                    "relation": "new" if latest is None else "follows",
-                    "current_value": latest["capacity"] if latest else "",
-                    "current_year": "",
-                    "stage": status_raw,
-                    "current_stage": latest["status_raw"] if latest else "",
-                    "current_report_id": latest["report_id"] if latest else "",
-                    "current_quote": latest["quote"] if latest else "",
-                }
+                _proposal(
+                    found_as,
+                    (name_zh, name_en),
+                    _PROJECT_DISPLAY.get(str(figure["unit"]), ""),
+                    kind,
+                    status_raw,
+                    latest,
+                )
             )
     return rows
 
@@ -606,25 +625,16 @@ def reviewer_projects(
             )
         )
         sources.proposals.append(
-            {
-                **found_as,
-                "label_zh": project["name_zh"],
-                "label_en": project["name_en"],
-                "display_unit": "亿元"
+            _proposal(
+                found_as,
+                (project["name_zh"], project["name_en"]),
+                "亿元"
                 if review._is_investment(figure)
                 else _PROJECT_DISPLAY.get(str(figure["unit"]), ""),
-                "year": "",
-                "year_basis": "",
-                "scope": "zhundong",
-                "statement_kind": kind,
-                "relation": "new" if latest is None else "follows",
-                "current_value": latest["capacity"] if latest else "",
-                "current_year": "",
-                "stage": status_raw,
-                "current_stage": latest["status_raw"] if latest else "",
-                "current_report_id": latest["report_id"] if latest else "",
-                "current_quote": latest["quote"] if latest else "",
-            }
+                kind,
+                status_raw,
+                latest,
+            )
         )
     return rows
 
