@@ -9,7 +9,7 @@ from streamlit import config
 from dashboard import data
 from dashboard.calc import LATEST
 from dashboard.components.choices import chinese_only
-from dashboard.components.provenance import report_names
+from dashboard.components.provenance import report_choices, report_names
 from dashboard.context import (
     listens_on_network,
     publish,
@@ -20,7 +20,7 @@ from dashboard.context import (
     writing_allowed,
 )
 from dashboard.fmt import beijing
-from dashboard.i18n import LANGUAGE_NAMES, LANGUAGES, pick, t
+from dashboard.i18n import LANGUAGE_NAMES, LANGUAGES, t
 
 VIEWS = Path(__file__).parent / "views"
 # A file served by the app itself: a :material/…: page icon is fetched from fonts.gstatic.com.
@@ -50,18 +50,14 @@ lang = lang if lang in LANGUAGES else "zh"
 publish("lang", lang, "zh")
 
 try:
-    built = data.ensure_tables(spinner_text=t("building", lang))
+    built = data.start_run(spinner_text=t("building", lang))
     reports = data.table("reports")
 except data.TablesError as error:
     st.title(t("app_title", lang))
     st.error(t("tables_missing", lang, error=error))
     st.stop()
 
-report_ids = [LATEST, *sorted(reports["report_id"], key=str)]
-labels = {LATEST: t("latest", lang)} | {
-    row.report_id: f"{row.report_date} {pick((row.lead_headline, row.lead_headline_en), lang)}"
-    for row in reports.itertuples()
-}
+report_ids, labels = data.shared(report_choices, reports, lang)
 seed("report", report_ids, LATEST)
 if st.session_state.get("report_lang") != lang:
     # The widget keeps its key across languages and shows the label it was last given: give the

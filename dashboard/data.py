@@ -21,12 +21,14 @@ import io
 import json
 import os
 import tempfile
+import threading
 import weakref
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from dashboard import calc, review
 from dashboard.i18n import product_code
@@ -181,14 +183,37 @@ def _serve(result, what: tuple, current: str):
 def version() -> str:
     """The tables' data version: their build (the manifest, which names every input's hash and
     the build time), their folder and what the reader may see. Changes with every rebuild, by
-    this process or another (a report added, a decision made on the command line)."""
+    this process or another (a report added, a decision made on the command line). Within a page
+    run started by `start_run`, the version found at its start (one stat of the inputs a run,
+    not one a table read, and every read of the run of one build)."""
+    if get_script_run_ctx() is not None:
+        remembered = getattr(_this_run, "version", None)
+        if remembered is not None:
+            return remembered
     ensure_tables()
+    return _manifest_version()
+
+
+def _manifest_version() -> str:
     folder = curated_dir()
     try:
         digest = hashlib.sha256((folder / "manifest.json").read_bytes()).hexdigest()[:16]
     except OSError as error:
         raise TablesError(f"manifest.json: {error.strerror}") from None
     return f"{digest}|{folder}|{hosted()}"
+
+
+# The data version of the page run in this thread (a session's runs share its script thread).
+_this_run = threading.local()
+
+
+def start_run(spinner_text: str = "") -> str:
+    """At the start of a page run: build the tables if they are missing or stale, and hold their
+    version for the run. Returns the build time; raises TablesError."""
+    _this_run.version = None
+    built = ensure_tables(spinner_text)
+    _this_run.version = _manifest_version()
+    return built
 
 
 @st.cache_resource(show_spinner=False, max_entries=VIEW_ENTRIES, ttl=CACHE_TTL)
@@ -317,6 +342,7 @@ def decide(proposal_ids: list[str], decision: str, by: str = "") -> list[dict[st
 def _forget_tables() -> None:
     """Drop what was read and computed from the tables of an older build (a new build has a new
     version, so nothing stale is ever served; this returns the memory at once)."""
+    _this_run.version = None
     _read.clear()
     _read_text.clear()
     _per_view.clear()
@@ -420,5 +446,6 @@ def save_report(data: bytes, name: str, day: str, title: str, paper: str) -> str
     if hosted():
         raise InputError(name, "reports cannot be added on the hosted dashboard")
     new = add_report(data, name, day, title, paper, seeds_dir(), curated_dir())
+    _this_run.version = None
     _preview.clear()
     return new.report_id

@@ -3,6 +3,7 @@
 import pandas as pd
 import streamlit as st
 
+from dashboard import data
 from dashboard.calc import (
     gas_margin_per_tonne,
     implied_gas_per_tonne,
@@ -13,17 +14,28 @@ from dashboard.components.provenance import quotes, source_line
 from dashboard.fmt import number, quantity
 from dashboard.i18n import pick, t
 
+CALCULATOR_METRICS = (
+    "coal_to_gas_cost",
+    "coal_to_gas_price",
+    "coal_to_gas_margin_per_tonne_coal",
+    "methanol_cost",
+    "methanol_price",
+    "methanol_profit",
+)
+
+
+def calculator_rows(metrics: pd.DataFrame) -> tuple:
+    """The rows of CALCULATOR_METRICS (None for a metric the report lacks), and those found as
+    one frame."""
+    rows = tuple(metric(metrics, m) for m in CALCULATOR_METRICS)
+    return rows, pd.DataFrame([r for r in rows if r is not None])
+
 
 def margin_calculator(metrics: pd.DataFrame, reports: pd.DataFrame, lang: str) -> None:
     per_tonne = pick(("元/吨", "CNY/t"), lang)
     st.caption(t("calculator_note", lang))
-    cost_row, price_row, margin_row = (
-        metric(metrics, m)
-        for m in ("coal_to_gas_cost", "coal_to_gas_price", "coal_to_gas_margin_per_tonne_coal")
-    )
-    m_cost, m_price, m_profit = (
-        metric(metrics, m) for m in ("methanol_cost", "methanol_price", "methanol_profit")
-    )
+    rows, found = data.shared(calculator_rows, metrics)
+    cost_row, price_row, margin_row, m_cost, m_price, m_profit = rows
     gas_column, methanol_column = st.columns(2)
     if cost_row is not None and price_row is not None and margin_row is not None:
         cost_high = (
@@ -87,9 +99,6 @@ def margin_calculator(metrics: pd.DataFrame, reports: pd.DataFrame, lang: str) -
             st.caption(
                 t("report_result", lang, value=quantity(float(m_profit["value"]), "元/吨", lang))
             )
-    calculator_rows = pd.DataFrame(
-        [r for r in (cost_row, price_row, margin_row, m_cost, m_price, m_profit) if r is not None]
-    )
-    if not calculator_rows.empty:
-        source_line(calculator_rows, reports, lang)
-        quotes(calculator_rows, lang)
+    if not found.empty:
+        source_line(found, reports, lang)
+        quotes(found, lang)

@@ -36,21 +36,37 @@ def _side(row: pd.Series, side: str, lang: str) -> str:
 
 def changes_table(changed: pd.DataFrame, reports: pd.DataFrame, lang: str, key: str) -> None:
     """The changes of the chosen report against the one before it, or a note that there are none."""
+    note, table, sentences = data.shared(change_contents, changed, reports, lang)
+    if table is None:
+        st.info(note)
+        return
+    st.caption(note)
+    st.dataframe(
+        table,
+        hide_index=True,
+        key=f"{key}_changes",
+        column_config={
+            t("col_label", lang): st.column_config.TextColumn(width="small"),
+            t("change_kind", lang): st.column_config.TextColumn(width="small"),
+        },
+    )
+    sources_and_data(sentences, lang, changed, "changes", f"{key}_changes")
+
+
+def change_contents(changed: pd.DataFrame, reports: pd.DataFrame, lang: str) -> tuple:
+    """(the note above the table, the table as shown, the rows with their labels and date for
+    the sentences); for no change, the note that says so and no table."""
     dates = reports.set_index("report_id")["report_date"]
     if changed.empty:
         previous = changed.attrs.get("previous_id")
         if previous is None:
-            st.info(t("no_earlier_report", lang))
-        else:
-            st.info(t("no_changes_since", lang, previous=dates.get(previous, previous)))
-        return
-    st.caption(
-        t(
-            "changes_between",
-            lang,
-            before=dates[changed["previous_id"].iloc[0]],
-            after=dates[changed["report_id"].iloc[0]],
-        )
+            return t("no_earlier_report", lang), None, None
+        return t("no_changes_since", lang, previous=dates.get(previous, previous)), None, None
+    note = t(
+        "changes_between",
+        lang,
+        before=dates[changed["previous_id"].iloc[0]],
+        after=dates[changed["report_id"].iloc[0]],
     )
     # What it is and what it is now first: on a phone the answer column is in view.
     table = pd.DataFrame(
@@ -68,20 +84,21 @@ def changes_table(changed: pd.DataFrame, reports: pd.DataFrame, lang: str, key: 
             t("change_kind", lang): [pick(KINDS[k], lang) for k in changed["kind"]],
         }
     )
-    st.dataframe(
-        table,
-        hide_index=True,
-        key=f"{key}_changes",
-        column_config={
-            t("col_label", lang): st.column_config.TextColumn(width="small"),
-            t("change_kind", lang): st.column_config.TextColumn(width="small"),
-        },
+    sentences = changed.assign(
+        report_date=dates[changed["report_id"].iloc[0]],
+        report_id=changed["report_id"].iloc[0],
+        label=table[t("col_label", lang)],
     )
-    with_dates = changed.assign(
-        report_date=dates[changed["report_id"].iloc[0]], report_id=changed["report_id"].iloc[0]
-    )
-    label = table[t("col_label", lang)]
-    sources_and_data(with_dates.assign(label=label), lang, changed, "changes", f"{key}_changes")
+    return note, table, sentences
+
+
+def of_kinds(changed: pd.DataFrame, kinds: tuple[str, ...]) -> pd.DataFrame:
+    """The changes of the given kinds, keeping what the table says of none (the report before)."""
+    if changed.empty:
+        return changed
+    chosen = changed[changed["kind"].isin(kinds)]
+    chosen.attrs = dict(changed.attrs)
+    return chosen
 
 
 def series_name(first: pd.Series, lang: str) -> str:
@@ -97,6 +114,15 @@ def series_name(first: pd.Series, lang: str) -> str:
 def trend_chart(rows: pd.DataFrame, reports: pd.DataFrame, lang: str, key: str) -> None:
     """Metrics that several reports give, as lines; one chart per display unit. Nothing when no
     metric has more than one report yet."""
+    for display_unit, figure, group, download in data.shared(trend_contents, rows, lang):
+        st.plotly_chart(figure, key=f"{key}_{display_unit}")
+        source_line(group, reports, lang)
+        sources_and_data(group, lang, download, f"series_{key}", f"{key}_{display_unit}_trend")
+
+
+def trend_contents(rows: pd.DataFrame, lang: str) -> tuple:
+    """Per display unit: (the unit, the figure, its rows, their download)."""
+    charts_by_unit = []
     for display_unit, group in rows.groupby("display_unit", sort=False):
         unit_label = scaled(0, display_unit, lang)[1]
         items = []
@@ -121,12 +147,5 @@ def trend_chart(rows: pd.DataFrame, reports: pd.DataFrame, lang: str, key: str) 
             )
         title = charts.heading(t("trend_chart", lang), unit_label, lang)
         figure = data.figure(charts.lines, items, title, unit_label)
-        st.plotly_chart(figure, key=f"{key}_{display_unit}")
-        source_line(group, reports, lang)
-        sources_and_data(
-            group,
-            lang,
-            group.drop(columns=["when"]),
-            f"series_{key}",
-            f"{key}_{display_unit}_trend",
-        )
+        charts_by_unit.append((display_unit, figure, group, group.drop(columns=["when"])))
+    return tuple(charts_by_unit)

@@ -13,6 +13,7 @@ from dashboard.target_text import (
     current_text,
     of_target_text,
     reason_text,
+    report_ids,
     sentences,
     target_text,
 )
@@ -141,3 +142,40 @@ def card_contents(
                 (label, value, f"{when} · {beside}" if when else beside, quote_help(quotes, lang))
             )
     return shown
+
+
+def beside_card(metrics: pd.DataFrame, metric_id: str, beside_ids: tuple[str, ...], lang: str):
+    """A figure with the figures its sentence gives beside it, and that sentence in the "?"."""
+    row = metric(metrics, metric_id)
+    if row is None:
+        return ("", "–", "", "")
+    beside, quotes = [], [row["quote"]]
+    for other in beside_ids:
+        other_row = metric(metrics, other)
+        if other_row is not None:
+            value = quantity(
+                other_row["value"], other_row["display_unit"], lang, other_row["qualifier"]
+            )
+            beside.append(f"{pick((other_row['label_zh'], other_row['label_en']), lang)} {value}")
+            quotes.append(other_row["quote"])
+    label = pick((row["label_zh"], row["label_en"]), lang)
+    if row["kind"] == "actual":
+        label += f" {row['year']}"
+    value = quantity(row["value"], row["display_unit"], lang, row["qualifier"], row["value_high"])
+    return (label, value, " · ".join(beside), quote_help(quotes, lang))
+
+
+def card_group(metrics: pd.DataFrame, groups: tuple[tuple[str, ...], ...], lang: str) -> tuple:
+    """A card for each (metric, metrics beside it) of `groups`, and the rows behind them all
+    (for the line that names their reports)."""
+    shown = [beside_card(metrics, first, tuple(beside), lang) for first, *beside in groups]
+    ids = [metric_id for ids in groups for metric_id in ids]
+    return shown, metrics[metrics["metric_id"].isin(ids)]
+
+
+def card_reports(metrics: pd.DataFrame, progress: pd.DataFrame) -> pd.DataFrame:
+    """The reports behind the six cards (a column `report_id`), for the line that names them."""
+    used = set(metrics[metrics["metric_id"].isin(SHOWN_METRICS)]["report_id"].dropna())
+    card_targets = progress[progress["target_id"].isin(SHOWN_TARGETS)]
+    used |= {report for row in card_targets.itertuples() for report in report_ids(row)}
+    return pd.DataFrame({"report_id": sorted(used)})

@@ -8,11 +8,13 @@ WGS-84 to within centimetres, and needs nothing more; for a GCJ-02 service such 
 """
 
 import os
+from dataclasses import dataclass
 
 import pandas as pd
 import pydeck as pdk
 
 from dashboard import data, geo
+from dashboard.calc import filter_projects
 from dashboard.i18n import CONFIDENCE_NAMES, KIND_NAMES, pick, product_label, t
 
 LAYERS = ("base", "areas", "clusters", "facilities", "projects", "towns", "labels", "outline")
@@ -182,7 +184,7 @@ def deck(
         style = {"map_provider": "carto"}  # pydeck's default Carto style
     else:
         style = {"map_provider": "carto", "map_style": basemap}
-    return pdk.Deck(
+    return FinishedDeck(
         layers=layers,
         initial_view_state=view,
         **style,
@@ -190,6 +192,63 @@ def deck(
             "text": "{tooltip}",
             "style": {"maxWidth": "340px", "whiteSpace": "pre-wrap", "fontSize": "12px"},
         },
+    )
+
+
+class FinishedDeck(pdk.Deck):
+    """A deck that is shared by every session asking for the same view and never changed: its
+    JSON, some 90 KB, is made once (Streamlit asks for it on every page run)."""
+
+    def to_json(self) -> str:
+        spec = self.__dict__.get("_spec")
+        if spec is None:
+            spec = super().to_json()
+            self._spec = spec
+        return spec
+
+
+@dataclass(frozen=True)
+class MapView:
+    """Everything the map page shows for one view, computed once per view and data version."""
+
+    deck: FinishedDeck
+    listing: pd.DataFrame
+    unplaced: tuple[str, ...]  # projects whose reports name no park the map knows
+    unlocated: tuple[str, ...]  # places with no published location
+    report_ids: tuple[str, ...]  # the reports behind the points
+    download: pd.DataFrame  # places and project points, as the download gives them
+
+
+@data.per_view
+def map_view(
+    report: str,
+    lang: str,
+    chosen: tuple[str, ...],
+    products: tuple[str, ...],
+    statuses: tuple[str, ...],
+) -> MapView:
+    """The map of `report` (or the newest) with the `chosen` layers, its projects filtered by
+    `products` and `statuses` (none: all)."""
+    places = data.table("places")
+    facts = data.table("place_facts")
+    metrics = data.table("metrics")
+    shown = filter_projects(data.projects_for(report), list(products), list(statuses), [])
+    unplaced = geo.unplaced_projects(shown, places)
+    unlocated = places[places["confidence"] == "UNKNOWN"]
+    points = geo.project_rows(shown, places, lang).drop(
+        # how a point is drawn is no data for a reader
+        columns=["fill", "line", "line_width", "radius", "tooltip", "approximate"],
+        errors="ignore",
+    )
+    return MapView(
+        deck=deck(places, facts, shown, list(chosen), lang, metrics),
+        listing=listing(places, facts, shown, lang, metrics),
+        unplaced=tuple(pick((row.name_zh, row.name_en), lang) for row in unplaced.itertuples()),
+        unlocated=tuple(unlocated["name_zh" if lang == "zh" else "name_en"]),
+        report_ids=tuple(
+            sorted(set(facts["report_id"].dropna()) | set(shown["report_id"].dropna()), key=str)
+        ),
+        download=pd.concat([places, points], ignore_index=True),
     )
 
 

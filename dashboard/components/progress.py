@@ -86,7 +86,7 @@ TABLE_COLUMNS = [
 
 def progress_chart(progress: pd.DataFrame, reports: pd.DataFrame, lang: str, key: str) -> None:
     """Progress of the targets that have a reported actual; the others are named as such."""
-    rows, names, figure = data.shared(progress_contents, progress, lang)
+    rows, names, figure, download = data.shared(progress_contents, progress, lang)
     if rows.empty:
         st.info(t("unmeasured", lang, names=names))
         return
@@ -96,16 +96,18 @@ def progress_chart(progress: pd.DataFrame, reports: pd.DataFrame, lang: str, key
         st.caption(t("unmeasured", lang, names=names))
     source_line(rows, reports, lang)
     # every target, so that the download too says which have a reported current value
-    sources_and_data(rows, lang, progress[DOWNLOAD_COLUMNS], "targets_progress", key)
+    sources_and_data(rows, lang, download, "targets_progress", key)
 
 
-def progress_contents(progress: pd.DataFrame, lang: str) -> tuple[pd.DataFrame, str, go.Figure]:
+def progress_contents(progress: pd.DataFrame, lang: str) -> tuple:
     """The targets with a reported actual, each with its label; the names of the others; the
-    chart (None when no target has an actual)."""
+    chart (None when no target has an actual); the download (every target, so that it too says
+    which have a reported current value)."""
     chartable = measured(progress)
     names = unmeasured_names(progress, lang)
+    download = progress[DOWNLOAD_COLUMNS]
     if chartable.empty:
-        return chartable, names, None
+        return chartable, names, None, download
     labels = [label(row, lang) for row in chartable.itertuples()]
     texts = [f"{of_target_text(r, lang)} · {reading_text(r, lang)}" for r in chartable.itertuples()]
     hovers = [
@@ -120,7 +122,7 @@ def progress_contents(progress: pd.DataFrame, lang: str) -> tuple[pd.DataFrame, 
         t("measured_chart", lang),
         t("col_progress", lang),
     )
-    return chartable.assign(label=labels), names, figure
+    return chartable.assign(label=labels), names, figure, download
 
 
 def progress_figure(
@@ -172,52 +174,72 @@ def table_cells(progress: pd.DataFrame, lang: str) -> pd.DataFrame:
     return pd.DataFrame({t(key, lang): cells[key] for key in TABLE_COLUMNS})
 
 
-def _sentences_popover(row, lang: str) -> None:
-    """The target's own sentence and every sentence of its answer, escaped, one tap away."""
-    with st.popover(t("target_sentences", lang), icon=":material/format_quote:"):
-        for what, quote in sentences(row):
-            st.markdown(f"**{t(f'sentence_{what}', lang)}**  \n> {escape_markdown(quote)}")
+def card_contents(row, lang: str) -> tuple[str, str, str]:
+    """One target's card as Markdown: what it is and where it stands (its label and target, the
+    reading, the stored answer), the notes under it (why, the pace the goals imply, what would
+    settle it), and its sentences: the target's own and every sentence of its answer. Article
+    text is escaped."""
+    reading = f"**{reading_text(row, lang)}**"
+    if row.progress == row.progress:
+        reading += f" · {of_target_text(row, lang)}"
+    head = [
+        f"**{escape_markdown(label(row, lang))}** · {target_text(row, lang)}",
+        reading,
+        escape_markdown(answer_text(row, lang) or current_text(row, lang)),
+    ]
+    notes = []
+    if row.answer_kind in ("current", "plan") or not answer_text(row, lang):
+        notes.append(escape_markdown(reason_text(row, lang)))
+    words = growth_words(row, lang)
+    if words and row.cagr_needed == row.cagr_needed:
+        pct = percent(row.cagr_needed, 1)
+        notes.append(escape_markdown(t("required_words", lang, pct=pct, words=words)))
+    for text in (implied_text(row, lang), pick((row.relation_zh, row.relation_en), lang)):
+        if isinstance(text, str) and text:
+            notes.append(escape_markdown(text))
+    settle = settle_text(row, lang)
+    if settle:
+        notes.append(f"{t('settle', lang)}{pick(('：', ': '), lang)}{escape_markdown(settle)}")
+    quoted = "\n\n".join(
+        f"**{t(f'sentence_{what}', lang)}**  \n> {escape_markdown(quote)}"
+        for what, quote in sentences(row)
+    )
+    return "\n\n".join(head), "\n\n".join(notes), quoted
 
 
-def target_card(row, lang: str) -> None:
-    """One target, stacked so that a phone shows it whole: what it is, the reading, where it
-    stands (stored answer), the pace the goals imply, what would settle it, its sentences."""
+def target_card(card: tuple[str, str, str], lang: str) -> None:
+    """One target, stacked so that a phone shows it whole (card_contents): four elements."""
+    head, notes, quoted = card
     with st.container(border=True, gap="small"):
-        st.markdown(f"**{escape_markdown(label(row, lang))}** · {target_text(row, lang)}")
-        reading = f"**{reading_text(row, lang)}**"
-        if row.progress == row.progress:
-            reading += f" · {of_target_text(row, lang)}"
-        st.markdown(reading)
-        st.markdown(escape_markdown(answer_text(row, lang) or current_text(row, lang)))
-        if row.answer_kind in ("current", "plan") or not answer_text(row, lang):
-            st.caption(escape_markdown(reason_text(row, lang)))
-        words = growth_words(row, lang)
-        if words and row.cagr_needed == row.cagr_needed:
-            pct = percent(row.cagr_needed, 1)
-            st.caption(escape_markdown(t("required_words", lang, pct=pct, words=words)))
-        for text in (implied_text(row, lang), pick((row.relation_zh, row.relation_en), lang)):
-            if isinstance(text, str) and text:
-                st.caption(escape_markdown(text))
-        settle = settle_text(row, lang)
-        if settle:
-            st.caption(f"{t('settle', lang)}{pick(('：', ': '), lang)}{escape_markdown(settle)}")
-        _sentences_popover(row, lang)
+        st.markdown(head)
+        if notes:
+            st.caption(notes)
+        with st.popover(t("target_sentences", lang), icon=":material/format_quote:"):
+            st.markdown(quoted)
+
+
+def targets_contents(progress: pd.DataFrame, lang: str) -> tuple:
+    """The cards, the reports behind them, the targets with their labels (for the sentences)
+    and the download."""
+    rows = list(progress.itertuples())
+    cards = [card_contents(row, lang) for row in rows]
+    used = pd.DataFrame({"report_id": sorted({i for row in rows for i in report_ids(row)})})
+    shown = progress.assign(label=[label(r, lang) for r in rows])
+    return cards, used, shown, progress[DOWNLOAD_COLUMNS]
 
 
 def targets_table(progress: pd.DataFrame, reports: pd.DataFrame, lang: str) -> None:
     """Every target as a card (two a row on a wide screen, stacked on a phone, so the answer
     is never behind a sideways scroll), then the sources of every one and the data."""
-    rows = list(progress.itertuples())
-    for start in range(0, len(rows), 2):
+    cards, used, shown, download = data.shared(targets_contents, progress, lang)
+    for start in range(0, len(cards), 2):
         columns = st.columns(2)
-        for column, row in zip(columns, rows[start : start + 2], strict=False):
+        for column, card in zip(columns, cards[start : start + 2], strict=False):
             with column:
-                target_card(row, lang)
+                target_card(card, lang)
     st.caption(t("judged_stored", lang))
-    used = sorted({report for row in rows for report in report_ids(row)})
-    source_line(pd.DataFrame({"report_id": used}), reports, lang)
-    shown = progress.assign(label=[label(r, lang) for r in rows])
-    sources_and_data(shown, lang, progress[DOWNLOAD_COLUMNS], "targets", "targets_table")
+    source_line(used, reports, lang)
+    sources_and_data(shown, lang, download, "targets", "targets_table")
 
 
 def timeline_points(rows: pd.DataFrame) -> list[tuple[str, float, float]]:

@@ -90,25 +90,8 @@ def _titled(key: str, unit_label: str, lang: str) -> str:
 
 def project_table(shown: pd.DataFrame, reports: pd.DataFrame, lang: str) -> None:
     """The projects as a table with their sources, sentences and downloads."""
-    name = pick(("项目", "Project"), lang)
-    investment, report = pick(("总投资", "Investment"), lang), pick(("报道", "Report"), lang)
-    table = pd.DataFrame(
-        {
-            name: [pick((r.name_zh, r.name_en), lang) for r in shown.itertuples()],
-            t("status", lang): [
-                f"{status_label(s, lang)}（{w}）"
-                for s, w in zip(shown["status"], shown["status_raw"], strict=True)
-            ],
-            pick(("产能", "Capacity"), lang): [capacity_text(r, lang) for r in shown.itertuples()],
-            investment: [
-                quantity(v, "亿元", lang) if v == v else "–" for v in shown["investment_cny"]
-            ],
-            report: shown["report_date"],
-            t("product", lang): [product_label(c, lang) for c in shown["product_code"]],
-            t("company", lang): [company_text(r, lang) for r in shown.itertuples()],
-            pick(("园区", "Park"), lang): shown["park"].fillna(""),
-        }
-    )
+    table, named, download, columns = data.shared(project_table_contents, shown, lang)
+    name, investment, report = columns
     # Key columns first and the long name kept narrow, so that 总投资 and 报道 stay in view.
     st.dataframe(
         table,
@@ -121,9 +104,35 @@ def project_table(shown: pd.DataFrame, reports: pd.DataFrame, lang: str) -> None
         },
     )
     source_line(shown, reports, lang)
-    named = shown.assign(label=[pick((r.name_zh, r.name_en), lang) for r in shown.itertuples()])
-    table = shown.drop(columns=["product_code"])
-    sources_and_data(named, lang, table, "projects", "chemicals_projects")
+    sources_and_data(named, lang, download, "projects", "chemicals_projects")
+
+
+def project_table_contents(shown: pd.DataFrame, lang: str) -> tuple:
+    """The table as shown, the projects with their labels (for the sentences), the download,
+    and the names of the project, investment and report columns."""
+    name = pick(("项目", "Project"), lang)
+    investment, report = pick(("总投资", "Investment"), lang), pick(("报道", "Report"), lang)
+    rows = list(shown.itertuples())
+    names = [pick((r.name_zh, r.name_en), lang) for r in rows]
+    table = pd.DataFrame(
+        {
+            name: names,
+            t("status", lang): [
+                f"{status_label(s, lang)}（{w}）"
+                for s, w in zip(shown["status"], shown["status_raw"], strict=True)
+            ],
+            pick(("产能", "Capacity"), lang): [capacity_text(r, lang) for r in rows],
+            investment: [
+                quantity(v, "亿元", lang) if v == v else "–" for v in shown["investment_cny"]
+            ],
+            report: shown["report_date"],
+            t("product", lang): [product_label(c, lang) for c in shown["product_code"]],
+            t("company", lang): [company_text(r, lang) for r in rows],
+            pick(("园区", "Park"), lang): shown["park"].fillna(""),
+        }
+    )
+    named = shown.assign(label=names)
+    return table, named, shown.drop(columns=["product_code"]), (name, investment, report)
 
 
 def stacked_figure(
@@ -259,7 +268,7 @@ def pipeline_charts(
     """Projects by stage, stacked, against each 2030 capacity forecast, one chart per unit; no
     stage is called current value or progress, and a forecast equal to its named projects is
     said to be so."""
-    figures, notes, capacity_targets, pipeline = data.shared(
+    figures, notes, capacity_targets, pipeline, download = data.shared(
         pipeline_contents, targets, all_projects, lang
     )
     for base_unit, figure in figures:
@@ -267,37 +276,33 @@ def pipeline_charts(
     st.caption(t("pipeline_stack_note", lang))
     for note in notes:
         st.caption(note)
-    source_line(pd.concat([capacity_targets, pipeline]), reports, lang)
-    sources_and_data(
-        capacity_targets,
-        lang,
-        capacity_targets[
-            [
-                "target_id",
-                "label_zh",
-                "label_en",
-                "target_kind",
-                "unit",
-                "target_year",
-                "target_value",
-                "qualifier",
-                "pipeline_product",
-                "current_value",
-                "quote",
-                "source",
-                "report_date",
-            ]
-        ],
-        "pipeline_targets",
-        "chemicals_targets",
-    )
+    source_line(pipeline, reports, lang)
+    sources_and_data(capacity_targets, lang, download, "pipeline_targets", "chemicals_targets")
+
+
+PIPELINE_DOWNLOAD = [
+    "target_id",
+    "label_zh",
+    "label_en",
+    "target_kind",
+    "unit",
+    "target_year",
+    "target_value",
+    "qualifier",
+    "pipeline_product",
+    "current_value",
+    "quote",
+    "source",
+    "report_date",
+]
 
 
 def pipeline_contents(
     targets: pd.DataFrame, all_projects: pd.DataFrame, lang: str
-) -> tuple[list, list[str], pd.DataFrame, pd.DataFrame]:
+) -> tuple[list, list[str], pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """The pipeline charts (base unit, figure), the notes on forecasts equal to their named
-    projects, the capacity targets and the counted pipeline."""
+    projects, the capacity targets, the rows behind the charts (the counted pipeline and the
+    targets, for the source line) and the targets' download."""
     capacity_targets = targets[targets["pipeline_product"].notna()]
     figures, notes = [], []
     pipeline = counted_pipeline(all_projects)
@@ -349,56 +354,62 @@ def pipeline_contents(
                     names="、".join(pick((r.name_zh, r.name_en), lang) for r in named.itertuples()),
                 )
             )
-    return figures, notes, capacity_targets, pipeline
+    return (
+        figures,
+        notes,
+        capacity_targets,
+        pd.concat([capacity_targets, pipeline]),
+        capacity_targets[PIPELINE_DOWNLOAD],
+    )
 
 
 def mentions(all_projects: pd.DataFrame, lang: str) -> None:
     """Plans and conditions that name a project: listed with their sentences, no stage."""
+    lines = data.shared(mention_lines, all_projects, lang)
+    if lines:
+        with st.expander(t("mentions", lang)):
+            st.markdown("\n\n".join(lines))
+
+
+def mention_lines(all_projects: pd.DataFrame, lang: str) -> list[str]:
+    """Each mention as Markdown: the project, date and words, then its sentence quoted."""
     mentioned = all_projects[~all_projects["sets_stage"].astype(bool)]
-    if mentioned.empty:
-        return
-    with st.expander(t("mentions", lang)):
-        for row in mentioned.itertuples():
-            st.markdown(
-                f"**{escape_markdown(pick((row.name_zh, row.name_en), lang))}** · "
-                f"{row.report_date} · {escape_markdown(row.status_raw)}"
-            )
-            st.markdown(f"> {escape_markdown(row.quote)}")
+    return [
+        f"**{escape_markdown(pick((row.name_zh, row.name_en), lang))}** · "
+        f"{row.report_date} · {escape_markdown(row.status_raw)}\n\n"
+        f"> {escape_markdown(row.quote)}"
+        for row in mentioned.itertuples()
+    ]
 
 
 def status_history(all_projects: pd.DataFrame, lang: str) -> None:
     """Every status change of a project group between reports."""
-    changes = status_changes(all_projects)
+    table, sentences, changes = data.shared(status_history_contents, all_projects, lang)
     if changes.empty:
         st.info(t("no_stage_changes", lang))
-    else:
-        st.dataframe(
-            pd.DataFrame(
-                {
-                    pick(("项目", "Project"), lang): [
-                        pick((r.name_zh, r.name_en), lang) for r in changes.itertuples()
-                    ],
-                    pick(("此前", "Before"), lang): [
-                        f"{r.from_date} {status_label(r.from_status, lang)}（{r.from_words}）"
-                        for r in changes.itertuples()
-                    ],
-                    pick(("此后", "After"), lang): [
-                        f"{r.to_date} {status_label(r.to_status, lang)}（{r.to_words}）"
-                        for r in changes.itertuples()
-                    ],
-                }
-            ),
-            hide_index=True,
-            key="chemicals_changes",
-        )
-        sources_and_data(
-            changes.assign(
-                label=changes["name_zh"],
-                quote=changes["quote_after"],
-                report_date=changes["to_date"],
-            ),
-            lang,
-            changes,
-            "status_changes",
-            "chemicals_changes",
-        )
+        return
+    st.dataframe(table, hide_index=True, key="chemicals_changes")
+    sources_and_data(sentences, lang, changes, "status_changes", "chemicals_changes")
+
+
+def status_history_contents(all_projects: pd.DataFrame, lang: str) -> tuple:
+    """The status changes as shown, with their sentences, and as downloaded."""
+    changes = status_changes(all_projects)
+    if changes.empty:
+        return None, None, changes
+    rows = list(changes.itertuples())
+    table = pd.DataFrame(
+        {
+            pick(("项目", "Project"), lang): [pick((r.name_zh, r.name_en), lang) for r in rows],
+            pick(("此前", "Before"), lang): [
+                f"{r.from_date} {status_label(r.from_status, lang)}（{r.from_words}）" for r in rows
+            ],
+            pick(("此后", "After"), lang): [
+                f"{r.to_date} {status_label(r.to_status, lang)}（{r.to_words}）" for r in rows
+            ],
+        }
+    )
+    sentences = changes.assign(
+        label=changes["name_zh"], quote=changes["quote_after"], report_date=changes["to_date"]
+    )
+    return table, sentences, changes

@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import data
+from dashboard.calc import LATEST
 from dashboard.components.text import escape_markdown
 from dashboard.i18n import (
     CODE_LISTS,
@@ -24,50 +25,82 @@ def report_names(reports: pd.DataFrame, report_ids: list[str], lang: str) -> str
 
 
 def _report_names(reports: pd.DataFrame, report_ids: tuple[str, ...], lang: str) -> str:
-    names = []
-    for row in reports[reports["report_id"].isin(report_ids)].itertuples():
-        paper = row.newspaper_en if lang == "en" else row.newspaper
-        headline = row.lead_headline_en if lang == "en" else f"《{row.lead_headline}》"
-        names.append(f"{paper} {row.report_date} {headline}")
+    chosen = reports[reports["report_id"].isin(report_ids)]
+    if lang == "en":
+        papers, headlines = chosen["newspaper_en"], chosen["lead_headline_en"]
+    else:
+        papers, headlines = chosen["newspaper"], [f"《{h}》" for h in chosen["lead_headline"]]
+    names = [
+        f"{paper} {date} {headline}"
+        for paper, date, headline in zip(papers, chosen["report_date"], headlines, strict=True)
+    ]
     return "；".join(names) if lang == "zh" else "; ".join(names)
+
+
+def report_choices(reports: pd.DataFrame, lang: str) -> tuple[list[str], dict[str, str]]:
+    """The sidebar's choice of report: the newest first (`latest`), then every report by id;
+    each with its date and lead headline."""
+    labels = {LATEST: t("latest", lang)}
+    pairs = zip(reports["lead_headline"], reports["lead_headline_en"], strict=True)
+    headlines = [pick(pair, lang) for pair in pairs]
+    for report_id, date, headline in zip(
+        reports["report_id"], reports["report_date"], headlines, strict=True
+    ):
+        labels[report_id] = f"{date} {headline}"
+    return [LATEST, *sorted(reports["report_id"], key=str)], labels
+
+
+def report_list(reports: pd.DataFrame, lang: str) -> str:
+    """Every report as a Markdown list, oldest first: its date and lead headline, escaped."""
+    ordered = reports.sort_values(["report_date", "report_id"])
+    pairs = zip(
+        [f"《{h}》" for h in ordered["lead_headline"]], ordered["lead_headline_en"], strict=True
+    )
+    headlines = [pick(pair, lang) for pair in pairs]
+    return "\n".join(
+        f"- **{date}** {escape_markdown(headline)}"
+        for date, headline in zip(ordered["report_date"], headlines, strict=True)
+    )
 
 
 def source_line(rows: pd.DataFrame, reports: pd.DataFrame, lang: str) -> None:
     """A caption naming the reports (and their dates) behind `rows`."""
-    ids = sorted(set(rows["report_id"].dropna()))
-    if ids:
-        st.caption(t("source_line", lang, sources=report_names(reports, ids, lang)))
+    report_caption(data.shared(report_ids_of, rows), reports, lang)
+
+
+def report_ids_of(rows: pd.DataFrame) -> list[str]:
+    return sorted(set(rows["report_id"].dropna()))
+
+
+def report_caption(report_ids, reports: pd.DataFrame, lang: str) -> None:
+    """A caption naming the reports `report_ids` (and their dates); nothing for none."""
+    if len(report_ids):
+        st.caption(t("source_line", lang, sources=report_names(reports, list(report_ids), lang)))
 
 
 def _sentences(rows: pd.DataFrame, lang: str, label: str, quote: str) -> None:
-    """The sentence behind each row, escaped, each once."""
+    """The sentence behind each row, escaped, each once: one element, however many."""
     st.markdown(f"**{t('quotes', lang)}**")
-    for line in data.shared(sentence_lines, rows, lang, label, quote):
-        st.markdown(line)
+    lines = data.shared(sentence_lines, rows, lang, label, quote)
+    if lines:
+        st.markdown("\n\n".join(lines))
 
 
 def sentence_lines(rows: pd.DataFrame, lang: str, label: str, quote: str) -> list[str]:
     """Each row's label, date and sentence as Markdown, escaped, each sentence once. Without a
     `label` column, rows are named by their label_zh or label_en, as the language asks."""
-    if label not in rows.columns:
-        rows = rows.assign(
-            **{
-                label: [
-                    pick(pair, lang)
-                    for pair in zip(rows["label_zh"], rows["label_en"], strict=True)
-                ]
-            }
-        )
+    if label in rows.columns:
+        labels = rows[label]
+    else:
+        labels = [pick(pair, lang) for pair in zip(rows["label_zh"], rows["label_en"], strict=True)]
     lines = []
     seen: set[tuple[str, str]] = set()
-    for row in rows.itertuples():
-        key = (str(getattr(row, label)), str(getattr(row, quote)))
+    for name, date, said in zip(labels, rows["report_date"], rows[quote], strict=True):
+        key = (str(name), str(said))
         if key in seen or not key[1] or key[1] == "nan":
             continue
         seen.add(key)
-        lines.append(
-            f"**{escape_markdown(key[0])}** · {row.report_date}  \n> {escape_markdown(key[1])}"
-        )
+        lines.append(f"**{escape_markdown(key[0])}** · {date}  \n> {escape_markdown(key[1])}")
     return lines
 
 

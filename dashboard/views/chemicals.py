@@ -7,7 +7,7 @@ from dashboard import data
 from dashboard.calc import LATEST, filter_projects
 from dashboard.components import projects as pipeline
 from dashboard.components.calculator import margin_calculator
-from dashboard.components.changes import changes_table
+from dashboard.components.changes import changes_table, of_kinds
 from dashboard.context import current
 from dashboard.i18n import t
 
@@ -38,9 +38,7 @@ st.subheader(t("pipeline_chart", lang))
 pipeline.pipeline_charts(data.table("targets"), all_projects, reports, lang)
 
 st.subheader(t("what_changed", lang))
-changed = data.changes(view.report)
-if len(changed):
-    changed = changed[changed["kind"].isin(["new_project", "status"])]
+changed = data.shared(of_kinds, data.changes(view.report), ("new_project", "status"))
 changes_table(changed, reports, lang, "chemicals_latest")
 
 st.subheader(t("status_changes", lang))

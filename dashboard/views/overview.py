@@ -1,6 +1,5 @@
 """Overview: the numbers an official asks first, targets beside them, progress, what changed."""
 
-import pandas as pd
 import streamlit as st
 
 from dashboard import data
@@ -8,13 +7,11 @@ from dashboard.briefing import briefing_html
 from dashboard.briefing_pdf import briefing_pdf
 from dashboard.calc import LATEST
 from dashboard.components import changes
-from dashboard.components.key_figures import SHOWN_METRICS, SHOWN_TARGETS, key_cards
+from dashboard.components.key_figures import card_reports, key_cards
 from dashboard.components.progress import progress_chart
-from dashboard.components.provenance import source_line
-from dashboard.components.text import escape_markdown
+from dashboard.components.provenance import report_list, source_line
 from dashboard.context import current, shared_params
-from dashboard.i18n import pick, t
-from dashboard.target_text import report_ids
+from dashboard.i18n import t
 
 # Metrics drawn as lines once several reports give them.
 KEY_SERIES = (
@@ -50,10 +47,7 @@ st.caption(t("app_subtitle", lang))
 
 st.subheader(t("overview_cards", lang))
 key_cards(metrics, all_metrics, progress, lang)
-card_targets = progress[progress["target_id"].isin(SHOWN_TARGETS)]
-used = set(metrics[metrics["metric_id"].isin(SHOWN_METRICS)]["report_id"].dropna())
-used |= {report for row in card_targets.itertuples() for report in report_ids(row)}
-source_line(pd.DataFrame({"report_id": sorted(used)}), reports, lang)
+source_line(data.shared(card_reports, metrics, progress), reports, lang)
 
 st.subheader(t("overview_chart", lang))
 progress_chart(progress, reports, lang, key="overview_progress")
@@ -87,9 +81,7 @@ st.download_button(
 )
 
 st.subheader(t("report_dates", lang))
-for row in reports.sort_values(["report_date", "report_id"]).itertuples():
-    headline = pick((f"《{row.lead_headline}》", row.lead_headline_en), lang)
-    st.markdown(f"- **{row.report_date}** {escape_markdown(headline)}")
+st.markdown(data.shared(report_list, reports, lang))
 
 st.subheader(t("more_pages", lang))
 links = st.columns(3)

@@ -2,31 +2,23 @@
 counties, over a base layer that ships with the app; every point says its confidence, report and
 sentence."""
 
-import pandas as pd
 import streamlit as st
 
-from dashboard import data, geo
-from dashboard.calc import filter_projects, latest_projects
+from dashboard import data
 from dashboard.components import projects as pipeline
 from dashboard.components.park_map import (
     LAYER_NAMES,
     LAYERS,
     base_credit,
-    deck,
     legend_svgs,
-    listing,
+    map_view,
 )
-from dashboard.components.provenance import downloads, source_line
+from dashboard.components.provenance import downloads, report_caption
 from dashboard.context import current, publish, seed_many
-from dashboard.i18n import pick, product_code, t
+from dashboard.i18n import pick, t
 
 view = current()
 lang = view.lang
-places = data.table("places")
-facts = data.table("place_facts")
-metrics = data.table("metrics")
-reports = data.table("reports")
-projects = latest_projects(data.table("projects"), view.report)
 st.title(t("page_map", lang))
 st.caption(t("map_intro", lang))
 
@@ -42,36 +34,20 @@ chosen = st.pills(
 )
 publish("layers", None if set(chosen) == set(LAYERS) else (chosen or ["none"]))
 products, statuses, _ = pipeline.filters(None, lang)
+shown = map_view(view.report, lang, tuple(chosen), tuple(products), tuple(statuses))
 
-coded = projects.assign(product_code=projects["product"].map(product_code))
-shown_projects = filter_projects(coded, products, statuses, [])
-
-st.pydeck_chart(
-    deck(places, facts, shown_projects, chosen, lang, metrics), height=560, key="map_deck"
-)
+st.pydeck_chart(shown.deck, height=560, key="map_deck")
 st.markdown(f"**{t('map_legend_title', lang)}**")
 for column, legend in zip(st.columns(2), legend_svgs(lang), strict=True):
     column.image(legend)
 st.caption(t("map_legend", lang))
 st.caption(base_credit(lang))
-
-unplaced = geo.unplaced_projects(shown_projects, places)
-if len(unplaced):
-    names = [pick((r.name_zh, r.name_en), lang) for r in unplaced.itertuples()]
-    st.caption(t("map_unplaced", lang, names=pick(("、", "; "), lang).join(names)))
-unlocated = places[places["confidence"] == "UNKNOWN"]
-if len(unlocated):
-    names = "、".join(unlocated["name_zh"]) if lang == "zh" else ", ".join(unlocated["name_en"])
-    st.caption(t("map_unlocated", lang, names=names))
+if shown.unplaced:
+    st.caption(t("map_unplaced", lang, names=pick(("、", "; "), lang).join(shown.unplaced)))
+if shown.unlocated:
+    st.caption(t("map_unlocated", lang, names=pick(("、", ", "), lang).join(shown.unlocated)))
 
 st.subheader(t("map_table", lang))
-st.dataframe(
-    listing(places, facts, shown_projects, lang, metrics), hide_index=True, key="map_table"
-)
-source_line(pd.concat([facts, shown_projects]), reports, lang)
-points = geo.project_rows(shown_projects, places, lang).drop(
-    # how a point is drawn is no data for a reader
-    columns=["fill", "line", "line_width", "radius", "tooltip", "approximate"],
-    errors="ignore",
-)
-downloads(pd.concat([places, points], ignore_index=True), "map_places", lang, key="map_places")
+st.dataframe(shown.listing, hide_index=True, key="map_table")
+report_caption(shown.report_ids, data.table("reports"), lang)
+downloads(shown.download, "map_places", lang, key="map_places")

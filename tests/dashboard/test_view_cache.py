@@ -4,6 +4,7 @@ and a cached figure is built once and never changed by the pages that show it.""
 
 import json
 
+import pydeck
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -116,3 +117,43 @@ def test_a_view_is_computed_once_for_every_session(monkeypatch):
     page("targets", "en")
     page("overview")
     assert calls == [LATEST]
+
+
+def test_a_page_run_reads_the_tables_version_once(monkeypatch):
+    reads = []
+    read = data._manifest_version
+
+    def counted() -> str:
+        reads.append(1)
+        return read()
+
+    monkeypatch.setattr(data, "_manifest_version", counted)
+    test = AppTest.from_file(HOME, default_timeout=90)
+    test.run()
+    assert not test.exception
+    assert len(reads) == 1  # the overview reads a dozen tables and readings
+    test.switch_page("views/chemicals.py").run()
+    assert not test.exception
+    assert len(reads) == 2
+    # Outside a page run (the command line, a test) every read looks again.
+    data.table("reports")
+    data.table("metrics")
+    assert len(reads) == 4
+
+
+def test_the_map_is_serialised_once_for_every_session_that_asks(monkeypatch):
+    made = []
+    to_json = pydeck.Deck.to_json
+
+    def counted(deck) -> str:
+        made.append(1)
+        return to_json(deck)
+
+    monkeypatch.setattr(pydeck.Deck, "to_json", counted)
+    data._per_view.clear()
+    first, second = page("park_map"), page("park_map")
+    spec = [chart.proto.json for chart in first.get("deck_gl_json_chart")]
+    assert spec and spec == [chart.proto.json for chart in second.get("deck_gl_json_chart")]
+    assert len(made) == 1
+    english = page("park_map", "en").get("deck_gl_json_chart")[0].proto.json
+    assert len(made) == 2 and english != spec[0]
