@@ -26,11 +26,13 @@ import weakref
 from dataclasses import dataclass
 from pathlib import Path
 
+import cachetools
 import pandas as pd
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from dashboard import calc, review
+from dashboard.components import charts
 from dashboard.i18n import product_code
 from data_prep import CURATED_DIR, PACKAGE_DIR, SEEDS_DIR
 from data_prep import review as data_review
@@ -122,6 +124,7 @@ TABLE_ENTRIES = 64
 VIEW_ENTRIES = 512
 FIGURE_ENTRIES = 512
 CACHE_TTL = "1h"
+CACHE_SECONDS = 3600
 
 
 # One object shared by every session (a resource, not copied on each read): a page run reads a
@@ -216,9 +219,61 @@ def start_run(spinner_text: str = "") -> str:
     return built
 
 
-@st.cache_resource(show_spinner=False, max_entries=VIEW_ENTRIES, ttl=CACHE_TTL)
-def _per_view(name: str, args: tuple, version: str, _compute) -> object:
-    return _serve(_compute(*args), (name, args), version)
+class SharedCache:
+    """Results shared by every session and thread, bounded in entries and age
+    (cachetools.TTLCache). Keys are plain tuples, hashed by Python: a page run looks up a few
+    dozen, and Streamlit's own caches hash every argument anew (profiled: a sixth of a page run
+    once its views were cached). One computation per key at a time: viewers who arrive together
+    wait for the first one's result rather than each computing it."""
+
+    def __init__(self, entries: int, seconds: float) -> None:
+        self._entries = cachetools.TTLCache(maxsize=entries, ttl=seconds)
+        self._lock = threading.Lock()
+        self._computing: dict[tuple, threading.RLock] = {}
+
+    def get(self, key: tuple, compute):
+        """The result for `key`, computed by `compute()` when there is none; a key that cannot
+        be hashed (an argument that is a list, say) is simply computed."""
+        try:
+            hash(key)
+        except TypeError:
+            return compute()
+        with self._lock:
+            found = self._entries.get(key, _MISSING)
+            if found is not _MISSING:
+                return found
+            computing = self._computing.setdefault(key, threading.RLock())
+        with computing:
+            with self._lock:
+                found = self._entries.get(key, _MISSING)
+            if found is not _MISSING:
+                return found
+            try:
+                value = compute()
+                with self._lock:
+                    self._entries[key] = value
+            finally:
+                with self._lock:
+                    self._computing.pop(key, None)
+        return value
+
+    def clear(self) -> None:
+        with self._lock:
+            self._entries.clear()
+
+    def __len__(self) -> int:
+        with self._lock:
+            return len(self._entries)
+
+
+_MISSING = object()
+_views = SharedCache(VIEW_ENTRIES, CACHE_SECONDS)
+_results = SharedCache(VIEW_ENTRIES, CACHE_SECONDS)
+
+
+def _per_view(name: str, args: tuple, version: str, compute) -> object:
+    key = (name, args, version)
+    return _views.get(key, lambda: _serve(compute(*args), (name, args), version))
 
 
 def _name(function) -> str:
@@ -263,14 +318,13 @@ def shared(compute, *args):
     return _shared(_name(compute), tuple(key), current, lambda: compute(*args))
 
 
-@st.cache_resource(show_spinner=False, max_entries=VIEW_ENTRIES, ttl=CACHE_TTL)
-def _shared(name: str, key: tuple, version: str, _call) -> object:
-    return _serve(_call(), (name, key), version)
+def _shared(name: str, key: tuple, version: str, call) -> object:
+    return _results.get((name, key, version), lambda: _serve(call(), (name, key), version))
 
 
 @st.cache_resource(show_spinner=False, max_entries=FIGURE_ENTRIES, ttl=CACHE_TTL)
 def _figure(name: str, args: tuple, kwargs: tuple, _build) -> object:
-    return _build(*args, **dict(kwargs))
+    return charts.finished(_build(*args, **dict(kwargs)))
 
 
 def figure(build, *args, **kwargs):
@@ -345,8 +399,8 @@ def _forget_tables() -> None:
     _this_run.version = None
     _read.clear()
     _read_text.clear()
-    _per_view.clear()
-    _shared.clear()
+    _views.clear()
+    _results.clear()
     _figure.clear()
 
 

@@ -17,6 +17,25 @@ STATUS_COLORS = {
 }
 
 
+class FinishedFigure(go.Figure):
+    """A figure built once, shared by every session that shows it and never changed: the dict
+    that Streamlit asks of a figure on every page run (some 2 ms a chart) is made once."""
+
+    def to_dict(self) -> dict:
+        made = self.__dict__.get("_as_dict")
+        if made is None:
+            made = super().to_dict()
+            self._as_dict = made
+        return made
+
+
+def finished(figure: go.Figure | None) -> FinishedFigure | None:
+    """`figure` as a FinishedFigure (a copy), for a cache to hold."""
+    if figure is None or isinstance(figure, FinishedFigure):
+        return figure
+    return FinishedFigure(figure)
+
+
 def heading(title: str, unit: str, lang: str) -> str:
     """A chart title with its unit in brackets, or the bare title when the unit is empty."""
     if not unit:

@@ -43,7 +43,7 @@ def metric_bars(
     key: str,
 ) -> None:
     """Horizontal bars of metrics sharing one display unit, or a note when the report has none."""
-    rows, bars, download = data.shared(bar_contents, metrics, tuple(metric_ids), title_key, lang)
+    rows, figure, download = data.shared(bar_contents, metrics, tuple(metric_ids), title_key, lang)
     if rows.empty:
         title = t(title_key, lang)
         st.info(
@@ -52,7 +52,7 @@ def metric_bars(
             else f"{title}: {t('nothing_here', lang)}"
         )
         return
-    st.plotly_chart(data.figure(charts.hbar, *bars), key=key)
+    st.plotly_chart(figure, key=key)
     source_line(rows, reports, lang)
     sources_and_data(rows, lang, download, key, key)
 
@@ -60,11 +60,11 @@ def metric_bars(
 def bar_contents(
     metrics: pd.DataFrame, metric_ids: tuple[str, ...], title_key: str, lang: str
 ) -> tuple[pd.DataFrame, tuple]:
-    """The rows drawn, each with its label; the bars' labels, values, texts, sentences, title
-    and axis title (none for a report that has none of the metrics); the download."""
+    """The rows drawn, each with its label; the bars (None for a report that has none of the
+    metrics); the download."""
     rows = chart_rows(metrics, list(metric_ids))
     if rows.empty:
-        return rows, (), rows
+        return rows, None, rows
     title = t(title_key, lang)
     display_unit = rows.iloc[0]["display_unit"]
     unit_label = scaled(0, display_unit, lang)[1]
@@ -78,5 +78,7 @@ def bar_contents(
         for r in rows.itertuples()
     ]
     heading = charts.heading(title, unit_label, lang)
-    bars = (labels, values, texts, list(rows["quote"]), heading, unit_label)
-    return rows.assign(label=labels), bars, rows[DOWNLOAD_COLUMNS]
+    figure = data.figure(
+        charts.hbar, labels, values, texts, list(rows["quote"]), heading, unit_label
+    )
+    return rows.assign(label=labels), figure, rows[DOWNLOAD_COLUMNS]

@@ -114,13 +114,15 @@ def progress_contents(progress: pd.DataFrame, lang: str) -> tuple:
         f"{current_text(r, lang)} / {target_text(r, lang)}\n{r.current_quote}"
         for r in chartable.itertuples()
     ]
-    figure = progress_figure(
-        labels,
-        list(chartable["progress"]),
-        texts,
-        hovers,
-        t("measured_chart", lang),
-        t("col_progress", lang),
+    figure = charts.finished(
+        progress_figure(
+            labels,
+            list(chartable["progress"]),
+            texts,
+            hovers,
+            t("measured_chart", lang),
+            t("col_progress", lang),
+        )
     )
     return chartable.assign(label=labels), names, figure, download
 
@@ -341,7 +343,9 @@ def timeline_contents(progress: pd.DataFrame, lang: str) -> tuple[list[tuple[str
     drawn, goal_only = [], []
     for rows in measures(progress):
         (drawn if len(timeline_points(rows)) > 1 else goal_only).append(rows)
-    figures = [(rows["target_id"].iloc[0], timeline_figure(rows, lang)) for rows in drawn]
+    figures = [
+        (rows["target_id"].iloc[0], charts.finished(timeline_figure(rows, lang))) for rows in drawn
+    ]
     names = pick(("、", "; "), lang).join(
         label(row, lang) for rows in goal_only for row in rows.itertuples()
     )

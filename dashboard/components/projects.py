@@ -189,7 +189,7 @@ def capacity_contents(shown: pd.DataFrame, lang: str) -> tuple[list, list[str]]:
                 }
             )
         title = _titled("capacity_chart", unit_label, lang)
-        figures.append((base_unit, stacked_figure(series, title, unit_label)))
+        figures.append((base_unit, charts.finished(stacked_figure(series, title, unit_label))))
     names = shown.drop_duplicates("project_id").set_index("project_id")
     notes = []
     for row in shown[~shown.index.isin(counted.index)].itertuples():
@@ -340,7 +340,8 @@ def pipeline_contents(
             "name": pick(("2030年预测", "2030 forecast"), lang),
             "hovertext": list(group["quote"]),
         }
-        figures.append((base_unit, stacked_figure(series, title, unit_label, forecast)))
+        figure = charts.finished(stacked_figure(series, title, unit_label, forecast))
+        figures.append((base_unit, figure))
     for row in capacity_targets.itertuples():
         if equals_named_projects(row.target_value, pipeline, row.pipeline_product):
             named = pipeline[pipeline["product"] == row.pipeline_product]

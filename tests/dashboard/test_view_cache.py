@@ -3,6 +3,7 @@
 and a cached figure is built once and never changed by the pages that show it."""
 
 import json
+import threading
 
 import pydeck
 import pytest
@@ -90,7 +91,7 @@ def test_a_cached_figure_is_built_once_and_not_changed_by_the_pages(monkeypatch)
         built.append(args[4])  # the title
         return original(*args, **kwargs)
 
-    data._figure.clear()
+    data._forget_tables()  # as after a rebuild
     monkeypatch.setattr(charts, "hbar", counted)
     first = specs(page("coal_power", "en"))
     once = len(built)
@@ -111,7 +112,7 @@ def test_a_view_is_computed_once_for_every_session(monkeypatch):
         calls.append(report)
         return original(report)
 
-    data._per_view.clear()
+    data._views.clear()
     monkeypatch.setattr(data, "progress", data.per_view(counted))  # the same cache, counted
     page("targets")
     page("targets", "en")
@@ -150,10 +151,42 @@ def test_the_map_is_serialised_once_for_every_session_that_asks(monkeypatch):
         return to_json(deck)
 
     monkeypatch.setattr(pydeck.Deck, "to_json", counted)
-    data._per_view.clear()
+    data._views.clear()
     first, second = page("park_map"), page("park_map")
     spec = [chart.proto.json for chart in first.get("deck_gl_json_chart")]
     assert spec and spec == [chart.proto.json for chart in second.get("deck_gl_json_chart")]
     assert len(made) == 1
     english = page("park_map", "en").get("deck_gl_json_chart")[0].proto.json
     assert len(made) == 2 and english != spec[0]
+
+
+def test_viewers_arriving_together_wait_for_one_computation():
+    cache = data.SharedCache(entries=4, seconds=60)
+    started, release, calls = threading.Event(), threading.Event(), []
+
+    def slow():
+        calls.append(1)
+        started.set()
+        release.wait(10)
+        return "view"
+
+    results = []
+    threads = [
+        threading.Thread(target=lambda: results.append(cache.get(("page", "zh"), slow)))
+        for _ in range(5)
+    ]
+    threads[0].start()
+    started.wait(10)
+    for thread in threads[1:]:
+        thread.start()
+    release.set()
+    for thread in threads:
+        thread.join(10)
+    assert results == ["view"] * 5 and calls == [1]
+    # bounded: six views asked for, four kept
+    for index in range(5):
+        cache.get(("page", index), lambda index=index: index)
+    assert len(cache) == 4
+    # an argument that cannot be a key is computed, never cached
+    assert cache.get(("page", ["a", "list"]), lambda: "computed") == "computed"
+    assert len(cache) == 4
