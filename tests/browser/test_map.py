@@ -11,7 +11,13 @@ from PIL import Image
 
 from dashboard import geo
 from tests.browser.conftest import ARTIFACTS
-from tests.browser.test_pages import screenshot, unexpected
+from tests.browser.test_pages import (
+    ALLOWED_FAILURES,
+    TITLES,
+    TITLES_EN,
+    screenshot,
+    unexpected,
+)
 
 WIDTHS = {"laptop": 1366, "phone": 390}
 
@@ -76,7 +82,7 @@ def test_offline_map_draws_the_base_layer_and_asks_no_other_host(
     browser, server_url, width_name, lang
 ):
     """The Chinese map at phone width renders in test_pages (screenshots there); at laptop width
-    a park's tooltip is checked here too."""
+    only here, where a park's tooltip is checked too."""
     suffix = "" if lang == "zh" else "-en"
     url = f"{server_url}/map" + ("?lang=en" if lang == "en" else "")
     context, page, errors, blocked = open_offline(browser, url, WIDTHS[width_name])
@@ -93,8 +99,12 @@ def test_offline_map_draws_the_base_layer_and_asks_no_other_host(
         assert (200, f"{server_url}/{counties}") in page.served, "no county boundaries"
         asked = blocked
         assert asked == [], f"the map page asked other hosts: {asked}"
+        title = TITLES["map"] if lang == "zh" else TITLES_EN["map"]
+        assert page.locator("h1").first.inner_text().startswith(title)
         assert page.locator("[data-testid='stException']").count() == 0
         assert unexpected(errors, "map") == []
+        failed = [(s, u) for s, u in page.served if s >= 400 and not ALLOWED_FAILURES.search(u)]
+        assert failed == []
     finally:
         context.close()
 
