@@ -130,17 +130,11 @@ def front_url():
 def server_url():
     """`streamlit run` as `make run` serves the app: every page at every width and language. The
     front serves the same pages through nginx; tests/browser/test_front.py opens each of them
-    there, and `served_url` runs the tests of what the proxy could break on both."""
+    there and runs the tests of what the proxy could break (downloads, the map's base layer), so
+    that only the process running that file starts a front."""
     server = Server()
     yield server.url
     server.stop()
-
-
-@pytest.fixture(scope="session", params=["streamlit", "front"])
-def served_url(request):
-    """Both ways of serving the app, for what passes through the front's proxy and static files
-    (downloads, the map's base layer)."""
-    yield request.getfixturevalue("front_url" if request.param == "front" else "server_url")
 
 
 _OPEN: list = []

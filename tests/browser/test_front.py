@@ -11,7 +11,10 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from dashboard import geo
 from tests.browser.conftest import ARTIFACTS, ROOT
+from tests.browser.test_map import canvas_png, drawn_share, open_offline
+from tests.browser.test_pages import PAGES, downloads_work
 
 LIMIT = 3_000_000  # bytes on the wire for the Overview's first load: 3 MB
 
@@ -160,9 +163,6 @@ def test_five_protocol_clients_load_every_page_through_the_front(front_url):
 def test_every_page_works_under_the_content_security_policy(browser, front_url):
     """The front's Content-Security-Policy blocks nothing the app needs: each page renders without
     a policy violation, the Overview draws its charts and the map its canvas."""
-    from tests.browser.test_map import drawn_share
-    from tests.browser.test_pages import PAGES
-
     context = browser.new_context(viewport={"width": 1366, "height": 900})
     context.add_init_script(
         "window.__violations = [];"
@@ -198,3 +198,24 @@ def test_every_page_works_under_the_content_security_policy(browser, front_url):
     assert not [text for text in console if "Content Security Policy" in text]
     assert charts >= 1
     assert share > 0.02, f"the map's canvas is {share:.1%} drawn"
+
+
+@pytest.mark.browser
+def test_the_front_serves_the_base_layer_itself(browser, front_url):
+    """Through the front's static files as through `streamlit run` (tests/browser/test_map.py):
+    the counties are served, the canvas is drawn and no request leaves for another host."""
+    context, page, _, blocked = open_offline(browser, f"{front_url}/map", 1366)
+    try:
+        share = drawn_share(canvas_png(page))
+        assert (200, f"{front_url}/{geo.COUNTIES_URL}") in page.served, "no county boundaries"
+        assert share > 0.6
+        assert blocked == []
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
+def test_downloads_pass_the_proxy(browser, front_url):
+    """The CSV, HTML and PDF downloads through nginx, as tests/browser/test_pages.py checks them
+    on `streamlit run`."""
+    downloads_work(browser, front_url)

@@ -8,15 +8,18 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard import data
-from data_prep import SEEDS_DIR
-from data_prep.build import build
+from data_prep import SEEDS_DIR, store
 from tests.dashboard.test_pages import HOME, PAGES, open_page
 
 
 @pytest.fixture
-def broken_tables(tmp_path, monkeypatch) -> Path:
+def broken_tables(curated_dir, tmp_path, monkeypatch) -> Path:
+    """The session's tables copied and installed behind their link, as a build installs them,
+    then one of them broken."""
     out = tmp_path / "curated"
-    build(out, SEEDS_DIR)
+    version = store.new_version(out)
+    shutil.copytree(curated_dir, version, dirs_exist_ok=True)
+    store.install_tables(version, out)
     (out / "metrics.csv").write_bytes(b"\x00\xff\xfe garbage")
     monkeypatch.setenv("ZHUNDONG_DATA", str(out))
     return out

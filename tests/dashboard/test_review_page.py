@@ -10,14 +10,21 @@ from dashboard import data
 from data_prep import review as data_review
 from data_prep.check import read_csv
 from data_prep.errors import InputError
-from tests.dashboard import review_workspace
+from tests.dashboard import report_workspace, review_workspace
 from tests.dashboard.test_pages import HOME, PAGES, open_page
 
 
+@pytest.fixture(scope="module")
+def made(tmp_path_factory):
+    """The workspace built once for the module."""
+    return review_workspace.make(tmp_path_factory.mktemp("review"))
+
+
 @pytest.fixture
-def workspace(tmp_path, monkeypatch):
-    """Seeds and tables with proposals; `calls` records every decide the page makes."""
-    seeds, out = review_workspace.make(tmp_path)
+def workspace(made, tmp_path, monkeypatch):
+    """A private copy of the seeds and tables with proposals; `calls` records every decide the
+    page makes."""
+    seeds, out = report_workspace.copied(made, tmp_path)
     monkeypatch.setenv("ZHUNDONG_SEEDS", str(seeds))
     monkeypatch.setenv("ZHUNDONG_DATA", str(out))
     monkeypatch.delenv("ZHUNDONG_HOSTED", raising=False)

@@ -13,17 +13,27 @@ from data_prep.build import build
 from data_prep.check import read_csv
 from data_prep.review import PROPOSED
 from tests.conftest import FIXTURES
+from tests.dashboard import report_workspace
 from tests.dashboard.test_pages import HOME
 from tests.data_prep.make_documents import two_column_pdf, word_file
 
 NEW = FIXTURES / "zhundong_2026_05.txt"
 
 
-@pytest.fixture
-def workspace(tmp_path, monkeypatch):
-    seeds, out = tmp_path / "seeds", tmp_path / "curated"
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """The seeds copied and their tables built, once for the module."""
+    folder = tmp_path_factory.mktemp("updates")
+    seeds, out = folder / "seeds", folder / "curated"
     shutil.copytree(SEEDS_DIR, seeds)
     build(out, seeds)
+    return seeds, out
+
+
+@pytest.fixture
+def workspace(built, tmp_path, monkeypatch):
+    """A private copy of the seeds and tables."""
+    seeds, out = report_workspace.copied(built, tmp_path)
     monkeypatch.setenv("ZHUNDONG_SEEDS", str(seeds))
     monkeypatch.setenv("ZHUNDONG_DATA", str(out))
     return seeds, out
