@@ -10,7 +10,7 @@
    left, past Streamlit's disconnectedSessionTTL (60 s) and a round of dashboard/memory.py; goal:
    at most 5 MB per session, returned when they close.
 
-    python bench/bench_load.py [--viewers 100] [--within 60]
+    python bench/bench_load.py [--viewers 100] [--within 60] [--bursts 1] [--skip-switch]
 
 Prints a Markdown block for docs/benchmarks.md. Clients speak Streamlit's own WebSocket protocol
 (bench/load_front.py); a page run ends at `script_finished`, when every element has been sent.
