@@ -6,7 +6,7 @@ from urllib.parse import urlsplit, urlunsplit
 import streamlit as st
 from streamlit import config
 
-from dashboard import data
+from dashboard import data, memory
 from dashboard.calc import LATEST
 from dashboard.components.choices import chinese_only
 from dashboard.components.provenance import report_choices, report_names
@@ -40,6 +40,7 @@ PAGES = [
 UPDATES_PAGE = ("updates.py", "updates", "page_updates", ":material/upload_file:")
 
 st.set_page_config(page_icon=str(ICON), layout="wide")
+memory.start()  # gives back what viewers who left held (dashboard/memory.py)
 
 seed("lang", LANGUAGES, "zh")
 with st.sidebar:

@@ -1,11 +1,13 @@
 """The manifests for more than one machine (deploy/compose.yaml, deploy/kubernetes.yaml) agree with
 the image the Dockerfile builds: its name, port and health path, and stickiness on the way in."""
 
+import configparser
 import re
 
 import yaml
+from supervisor.datatypes import dict_of_key_value_pairs
 
-from tests.browser.conftest import ROOT
+from tests.browser.conftest import ROOT, front
 
 DOCKERFILE = (ROOT / "Dockerfile").read_text(encoding="utf-8")
 PORT = int(re.search(r"^EXPOSE (\d+)$", DOCKERFILE, flags=re.MULTILINE).group(1))
@@ -73,3 +75,20 @@ def test_compose_runs_replicas_behind_a_sticky_balancer():
     assert re.search(r"hash \$\w+ consistent;", config)
     assert f"server dashboard:{PORT}" in config
     assert "proxy_set_header Upgrade $http_upgrade;" in config
+
+
+def test_every_worker_runs_with_two_malloc_arenas():
+    # The front's supervisord starts the workers in `make prod`, the image, compose and Kubernetes
+    # alike; glibc reads MALLOC_ARENA_MAX from the worker's environment (docs/benchmarks.md).
+    rendered = front.render_supervisor(
+        [8601, 8602], "http://127.0.0.1:8080", ROOT / "build", failures=3, timeout=4, grace=20
+    )
+    config = configparser.RawConfigParser()
+    config.read_string(rendered)
+    workers = [name for name in config.sections() if name.startswith("program:worker-")]
+    assert len(workers) == 2
+    for name in workers:
+        env = dict_of_key_value_pairs(config.get(name, "environment"))
+        assert env["MALLOC_ARENA_MAX"] == "2", name
+        assert env["ZHUNDONG_HOSTED"] == "1", name
+    assert "MALLOC_ARENA_MAX" not in config.get("program:nginx", "environment", fallback="")
