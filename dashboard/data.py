@@ -394,11 +394,11 @@ def decide(proposal_ids: list[str], decision: str, by: str = "") -> list[dict[st
 
 
 def _forget_tables() -> None:
-    """Drop what was read and computed from the tables of an older build (a new build has a new
-    version, so nothing stale is ever served; this returns the memory at once)."""
+    """Drop what was computed from the tables of an older build (a new build has a new version,
+    so nothing stale is ever served; this returns the memory at once). The tables read stay, each
+    under its build's version, until they age out: a page run still going in another session
+    reads the build it started with, never half of each."""
     _this_run.version = None
-    _read.clear()
-    _read_text.clear()
     _views.clear()
     _results.clear()
     _figure.clear()

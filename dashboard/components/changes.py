@@ -87,7 +87,8 @@ def change_contents(changed: pd.DataFrame, reports: pd.DataFrame, lang: str) -> 
     sentences = changed.assign(
         report_date=dates[changed["report_id"].iloc[0]],
         report_id=changed["report_id"].iloc[0],
-        label=table[t("col_label", lang)],
+        # by position: `changed` may be a selection whose index is not the table's 0..n
+        label=table[t("col_label", lang)].to_numpy(),
     )
     return note, table, sentences
 

@@ -197,14 +197,16 @@ def deck(
 
 class FinishedDeck(pdk.Deck):
     """A deck that is shared by every session asking for the same view and never changed: its
-    JSON, some 90 KB, is made once (Streamlit asks for it on every page run)."""
+    JSON, some 90 KB, is made once, as it is built (Streamlit asks for it on every page run, from
+    several sessions at once; made later, one session's memo could end up inside another's
+    JSON, which pydeck makes of the deck's attributes)."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._spec = pdk.Deck.to_json(self)
 
     def to_json(self) -> str:
-        spec = self.__dict__.get("_spec")
-        if spec is None:
-            spec = super().to_json()
-            self._spec = spec
-        return spec
+        return self._spec
 
 
 @dataclass(frozen=True)

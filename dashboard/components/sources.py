@@ -106,25 +106,39 @@ def article_text(report_id: str, article_id: str, lang: str) -> tuple[str, str]:
     return keywords, "\n\n".join(marked)
 
 
-@data.per_view
 def ledger(report_id: str, search: str, units: tuple[str, ...], lang: str) -> tuple:
     """The report's figures whose sentence, subject or raw text holds `search` and whose unit is
-    among `units` (none: all): as shown, and as downloaded."""
+    among `units` (none: all): as shown, and as downloaded. Without a search, once per view; a
+    search, which every reader types differently, is made on each run."""
+    if not search:
+        return _ledger(report_id, tuple(sorted(units)), lang)
+    found = _ledger_rows(report_id, tuple(sorted(units)), lang)
+    found = found[
+        found["sentence"].str.contains(search, regex=False, na=False)
+        | found["subject"].fillna("").str.contains(search, regex=False)
+        | found["raw"].str.contains(search, regex=False)
+    ]
+    return _shown(found, lang), found
+
+
+@data.per_view
+def _ledger(report_id: str, units: tuple[str, ...], lang: str) -> tuple:
+    found = _ledger_rows(report_id, units, lang)
+    return _shown(found, lang), found
+
+
+@data.per_view
+def _ledger_rows(report_id: str, units: tuple[str, ...], lang: str) -> pd.DataFrame:
     source = report_articles(report_id, lang).source
     figures = data.table("figures")
     found = figures[figures["source"] == source]
-    if search:
-        found = found[
-            found["sentence"].str.contains(search, regex=False, na=False)
-            | found["subject"].fillna("").str.contains(search, regex=False)
-            | found["raw"].str.contains(search, regex=False)
-        ]
-    if units:
-        found = found[found["unit"].isin(units)]
-    shown = ledger_for_display(found[LEDGER_SHOWN]).rename(
+    return found[found["unit"].isin(units)] if units else found
+
+
+def _shown(found: pd.DataFrame, lang: str) -> pd.DataFrame:
+    return ledger_for_display(found[LEDGER_SHOWN]).rename(
         columns={column: pick(LEDGER_HEADERS[column], lang) for column in LEDGER_SHOWN}
     )
-    return shown, found
 
 
 @data.per_view

@@ -23,7 +23,11 @@ companies = sorted(
 products, statuses, chosen_companies = pipeline.filters(companies, lang)
 projects = data.projects_for(view.report)
 shown = data.shared(
-    filter_projects, projects, tuple(products), tuple(statuses), tuple(chosen_companies)
+    filter_projects,
+    projects,
+    tuple(sorted(products)),
+    tuple(sorted(statuses)),
+    tuple(sorted(chosen_companies)),
 )
 
 st.subheader(t("projects_table", lang))

@@ -34,7 +34,10 @@ chosen = st.pills(
 )
 publish("layers", None if set(chosen) == set(LAYERS) else (chosen or ["none"]))
 products, statuses, _ = pipeline.filters(None, lang)
-shown = map_view(view.report, lang, tuple(chosen), tuple(products), tuple(statuses))
+# sorted: a view is the same whatever order its choices were clicked in
+shown = map_view(
+    view.report, lang, tuple(sorted(chosen)), tuple(sorted(products)), tuple(sorted(statuses))
+)
 
 st.pydeck_chart(shown.deck, height=560, key="map_deck")
 st.markdown(f"**{t('map_legend_title', lang)}**")

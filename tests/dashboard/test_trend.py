@@ -37,3 +37,20 @@ def test_series_places_a_period_word_year_not_the_report_date():
         }
     )
     assert list(series(metrics, ["growth"])["when"]) == ["2025-08", "2025"]
+
+
+def test_a_selection_of_changes_keeps_each_sentence_under_its_own_label():
+    """The chemicals page shows only new projects and stages: a selection whose index is not
+    0..n; the labels of the sentences must still follow their rows, never come out blank."""
+    from dashboard import data
+    from dashboard.components.changes import change_contents
+    from dashboard.i18n import pick
+
+    changed = data.changes("latest")
+    assert len(changed) >= 3
+    chosen = changed.iloc[1::2]
+    assert list(chosen.index) != list(range(len(chosen)))
+    _, table, sentences = change_contents(chosen, data.table("reports"), "zh")
+    pairs = zip(chosen["label_zh"], chosen["label_en"], strict=True)
+    expected = [pick(pair, "zh") for pair in pairs]
+    assert list(sentences["label"]) == expected == list(table.iloc[:, 0])

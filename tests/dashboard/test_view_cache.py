@@ -155,6 +155,7 @@ def test_the_map_is_serialised_once_for_every_session_that_asks(monkeypatch):
     first, second = page("park_map"), page("park_map")
     spec = [chart.proto.json for chart in first.get("deck_gl_json_chart")]
     assert spec and spec == [chart.proto.json for chart in second.get("deck_gl_json_chart")]
+    assert '"spec"' not in spec[0]  # the memo is no attribute the JSON is made of
     assert len(made) == 1
     english = page("park_map", "en").get("deck_gl_json_chart")[0].proto.json
     assert len(made) == 2 and english != spec[0]
