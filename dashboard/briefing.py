@@ -23,7 +23,7 @@ from dashboard.target_text import (
     current_text,
     implied_text,
     reading_text,
-    report_ids,
+    reports_behind,
     sentences,
     target_text,
 )
@@ -172,9 +172,7 @@ def _targets_section(
     for quote, names in named.items():
         rows += [_row(pick(("、", "; "), lang).join(dict.fromkeys(names))), _quote_row(quote, 1)]
     paces = [implied_text(r, lang) for r in everything.itertuples() if implied_text(r, lang)]
-    used = pd.DataFrame(
-        {"report_id": sorted({i for r in everything.itertuples() for i in report_ids(r)})}
-    )
+    used = reports_behind(everything)
     return "".join([
         f"<section><h2>{_e(t('page_targets', lang))}</h2>", chart,
         "".join(f"<p class=meta>{_e(pace)}</p>" for pace in paces),

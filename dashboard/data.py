@@ -500,6 +500,6 @@ def save_report(data: bytes, name: str, day: str, title: str, paper: str) -> str
     if hosted():
         raise InputError(name, "reports cannot be added on the hosted dashboard")
     new = add_report(data, name, day, title, paper, seeds_dir(), curated_dir())
-    _this_run.version = None
+    _forget_tables()
     _preview.clear()
     return new.report_id

@@ -128,3 +128,10 @@ def _ids(value) -> list[str]:
 def report_ids(row) -> list[str]:
     """Every report a target's row rests on: its own, its current value's, its answer's."""
     return sorted({*_ids(row.report_id), *_ids(getattr(row, "answer_report_ids", ""))})
+
+
+def reports_behind(targets: pd.DataFrame) -> pd.DataFrame:
+    """Every report the targets rest on (`report_ids` of each row), as a column `report_id`."""
+    return pd.DataFrame(
+        {"report_id": sorted({i for row in targets.itertuples() for i in report_ids(row)})}
+    )

@@ -94,12 +94,9 @@ def change_contents(changed: pd.DataFrame, reports: pd.DataFrame, lang: str) -> 
 
 
 def of_kinds(changed: pd.DataFrame, kinds: tuple[str, ...]) -> pd.DataFrame:
-    """The changes of the given kinds, keeping what the table says of none (the report before)."""
-    if changed.empty:
-        return changed
-    chosen = changed[changed["kind"].isin(kinds)]
-    chosen.attrs = dict(changed.attrs)
-    return chosen
+    """The changes of the given kinds; a selection keeps the frame's `attrs` (the report before,
+    which the table names when none is left)."""
+    return changed[changed["kind"].isin(kinds)] if len(changed) else changed
 
 
 def series_name(first: pd.Series, lang: str) -> str:

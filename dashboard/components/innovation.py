@@ -7,6 +7,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard import data
+from dashboard.calc import LATEST
 from dashboard.components import charts
 from dashboard.fmt import quantity
 from dashboard.i18n import PLATFORM_STATUS, pick, t
@@ -73,7 +74,7 @@ def innovation_view(report: str, lang: str) -> InnovationView:
     unit = pick(("个", "count"), lang)
     heading = charts.heading(t("clusters_over_time", lang), unit, lang)
     platforms = data.table("platforms")
-    if report != "latest":
+    if report != LATEST:
         platforms = platforms[platforms["report_id"] == report]
     table = pd.DataFrame(
         {

@@ -13,7 +13,7 @@ from dashboard.target_text import (
     current_text,
     of_target_text,
     reason_text,
-    report_ids,
+    reports_behind,
     sentences,
     target_text,
 )
@@ -176,6 +176,5 @@ def card_group(metrics: pd.DataFrame, groups: tuple[tuple[str, ...], ...], lang:
 def card_reports(metrics: pd.DataFrame, progress: pd.DataFrame) -> pd.DataFrame:
     """The reports behind the six cards (a column `report_id`), for the line that names them."""
     used = set(metrics[metrics["metric_id"].isin(SHOWN_METRICS)]["report_id"].dropna())
-    card_targets = progress[progress["target_id"].isin(SHOWN_TARGETS)]
-    used |= {report for row in card_targets.itertuples() for report in report_ids(row)}
+    used |= set(reports_behind(progress[progress["target_id"].isin(SHOWN_TARGETS)])["report_id"])
     return pd.DataFrame({"report_id": sorted(used)})

@@ -23,7 +23,7 @@ from dashboard.target_text import (
     pipeline_text,
     reading_text,
     reason_text,
-    report_ids,
+    reports_behind,
     sentences,
     settle_text,
     target_text,
@@ -176,7 +176,7 @@ def table_cells(progress: pd.DataFrame, lang: str) -> pd.DataFrame:
     return pd.DataFrame({t(key, lang): cells[key] for key in TABLE_COLUMNS})
 
 
-def card_contents(row, lang: str) -> tuple[str, str, str]:
+def target_card_contents(row, lang: str) -> tuple[str, str, str]:
     """One target's card as Markdown: what it is and where it stands (its label and target, the
     reading, the stored answer), the notes under it (why, the pace the goals imply, what would
     settle it), and its sentences: the target's own and every sentence of its answer. Article
@@ -210,7 +210,7 @@ def card_contents(row, lang: str) -> tuple[str, str, str]:
 
 
 def target_card(card: tuple[str, str, str], lang: str) -> None:
-    """One target, stacked so that a phone shows it whole (card_contents): four elements."""
+    """One target, stacked so that a phone shows it whole (target_card_contents): four elements."""
     head, notes, quoted = card
     with st.container(border=True, gap="small"):
         st.markdown(head)
@@ -224,8 +224,8 @@ def targets_contents(progress: pd.DataFrame, lang: str) -> tuple:
     """The cards, the reports behind them, the targets with their labels (for the sentences)
     and the download."""
     rows = list(progress.itertuples())
-    cards = [card_contents(row, lang) for row in rows]
-    used = pd.DataFrame({"report_id": sorted({i for row in rows for i in report_ids(row)})})
+    cards = [target_card_contents(row, lang) for row in rows]
+    used = reports_behind(progress)
     shown = progress.assign(label=[label(r, lang) for r in rows])
     return cards, used, shown, progress[DOWNLOAD_COLUMNS]
 

@@ -268,7 +268,7 @@ def pipeline_charts(
     """Projects by stage, stacked, against each 2030 capacity forecast, one chart per unit; no
     stage is called current value or progress, and a forecast equal to its named projects is
     said to be so."""
-    figures, notes, capacity_targets, pipeline, download = data.shared(
+    figures, notes, capacity_targets, behind, download = data.shared(
         pipeline_contents, targets, all_projects, lang
     )
     for base_unit, figure in figures:
@@ -276,7 +276,7 @@ def pipeline_charts(
     st.caption(t("pipeline_stack_note", lang))
     for note in notes:
         st.caption(note)
-    source_line(pipeline, reports, lang)
+    source_line(behind, reports, lang)
     sources_and_data(capacity_targets, lang, download, "pipeline_targets", "chemicals_targets")
 
 
